@@ -1,0 +1,40 @@
+// Size check run by `npm test`: bundles each browser entry as a user's bundler would, gzips
+// it at level 9 and fails when a budget (bytes) is exceeded.
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+/** Budgets in gzip -9 bytes; null means "report only". */
+const ENTRIES = [
+  { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: null },
+];
+
+let failed = false;
+for (const { name, file, bundle, budget } of ENTRIES) {
+  if (!existsSync(file)) {
+    console.error(`size: ${file} is missing; run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  const code = bundle ? await bundleMinified(file) : readFileSync(file);
+  const gzip = gzipSync(code, { level: 9 }).length;
+  const verdict =
+    budget === null ? 'report only' : gzip <= budget ? `≤ ${budget} ok` : `> ${budget} OVER BUDGET`;
+  if (budget !== null && gzip > budget) failed = true;
+  console.log(
+    `size: ${name.padEnd(28)} ${String(code.length).padStart(7)} B min  ${String(gzip).padStart(6)} B gzip -9  (${verdict})`,
+  );
+}
+process.exit(failed ? 1 : 0);
+
+async function bundleMinified(file) {
+  const result = await build({
+    entryPoints: [file],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}

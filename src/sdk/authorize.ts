@@ -1,0 +1,116 @@
+import { SigninState, State } from 'oidc-client-ts';
+import type { ResolvedConfig } from './config.js';
+import { FreedomIdError } from './errors.js';
+import { randomToken } from './random.js';
+import type { RequestStore } from './request-store.js';
+import { sameOriginPath } from './return-to.js';
+
+/** What a merchant may attach to one sign-in. */
+export interface SignInOptions {
+  /** Any JSON value, kept in the browser and handed back by `handleCallback` (never sent to the provider). */
+  appState?: unknown;
+  /** A same-origin path to go to after sign-in; handed back by `handleCallback`. */
+  returnTo?: string;
+  /** Extra authorization parameters (e.g. `ui_locales`); they may not override the protocol's own. */
+  extraParams?: Record<string, string>;
+}
+
+/** What the SDK remembers about a request between the redirect and the callback. */
+export interface StoredRequestData {
+  appState?: unknown;
+  returnTo?: string;
+}
+
+/** Parameters the SDK owns; `extraParams` may not set them. */
+const RESERVED_PARAMS = new Set([
+  'scope',
+  'state',
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+]);
+
+/**
+ * Creates and stores a sign-in request, and returns Freedom ID's authorization URL for it.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
+ * > [!WARNING] state and nonce are 256 bits from Web Crypto; the stored entry is the only proof the callback is ours.
+ */
+export async function createAuthorizationRequest(
+  config: ResolvedConfig,
+  store: RequestStore,
+  options: SignInOptions = {},
+): Promise<URL> {
+  const extraParams = checkExtraParams(options.extraParams);
+  const data: StoredRequestData = {};
+  if (options.appState !== undefined) data.appState = checkAppState(options.appState);
+  if (options.returnTo !== undefined) data.returnTo = sameOriginPath(options.returnTo);
+
+  await State.clearStaleState(store, config.stateTtlSeconds);
+  const request = await SigninState.create({
+    id: randomToken(),
+    nonce: randomToken(),
+    code_verifier: config.pkce,
+    data,
+    authority: config.authority,
+    client_id: config.clientId,
+    redirect_uri: config.redirectUri,
+    scope: config.scope,
+    request_type: 'si:r',
+  });
+  await store.set(request.id, request.toStorageString());
+
+  const url = new URL(config.authorizationEndpoint);
+  const params: [string, string][] = [
+    ['scope', config.scope],
+    ['state', request.id],
+    ['response_type', 'code'],
+    ['client_id', config.clientId],
+    ['redirect_uri', config.redirectUri],
+    ['nonce', request.nonce ?? ''],
+  ];
+  if (request.code_challenge) {
+    params.push(['code_challenge', request.code_challenge], ['code_challenge_method', 'S256']);
+  }
+  for (const [name, value] of [...params, ...Object.entries(extraParams)])
+    url.searchParams.append(name, value);
+  return url;
+}
+
+function checkExtraParams(extraParams: unknown): Record<string, string> {
+  if (extraParams === undefined) return {};
+  if (typeof extraParams !== 'object' || extraParams === null || Array.isArray(extraParams)) {
+    throw new FreedomIdError(
+      'invalid_argument',
+      'extraParams must be an object of string values, e.g. { ui_locales: "kk" }.',
+    );
+  }
+  for (const [name, value] of Object.entries(extraParams)) {
+    if (RESERVED_PARAMS.has(name)) {
+      throw new FreedomIdError(
+        'invalid_argument',
+        `extraParams may not set "${name}": the SDK sets it from the configuration. Change the configuration instead.`,
+      );
+    }
+    if (typeof value !== 'string') {
+      throw new FreedomIdError('invalid_argument', `extraParams.${name} must be a string.`);
+    }
+  }
+  return extraParams as Record<string, string>;
+}
+
+function checkAppState(appState: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(appState)) as unknown;
+  } catch (cause) {
+    throw new FreedomIdError(
+      'invalid_argument',
+      'appState must be JSON-serializable (no functions, cycles or BigInt).',
+      {
+        cause,
+      },
+    );
+  }
+}

@@ -1,0 +1,84 @@
+import { createAuthorizationRequest, type SignInOptions } from './authorize.js';
+import { sendToBackend, type SendToBackendOptions } from './backend.js';
+import { completeCallback, type CallbackResult } from './callback.js';
+import { hasCallbackParams, withoutCallbackParams } from './callback-params.js';
+import { resolveConfig, type FreedomIdConfig, type ResolvedConfig } from './config.js';
+import { FreedomIdError } from './errors.js';
+import { currentHref, replaceAddress } from './navigator.js';
+import { RequestStore } from './request-store.js';
+
+/**
+ * Signs users in with Freedom ID: builds the authorization redirect, then validates the callback
+ * and hands the code to the merchant backend. The browser never exchanges tokens.
+ *
+ * @example
+ * const client = new FreedomIdClient({ clientId, redirectUri: 'https://shop.example/login' });
+ * await client.signIn();
+ */
+export class FreedomIdClient {
+  /** The validated configuration, with every default filled in. */
+  readonly config: ResolvedConfig;
+  private readonly store: RequestStore;
+
+  /** Checks `config` at once; throws `invalid_config` naming the field to fix. */
+  constructor(config: FreedomIdConfig) {
+    this.config = resolveConfig(config);
+    this.store = new RequestStore(this.config.storage);
+  }
+
+  /** Stores a new sign-in request and returns the URL that starts it at Freedom ID. */
+  createAuthorizationUrl(options?: SignInOptions): Promise<URL> {
+    return createAuthorizationRequest(this.config, this.store, options);
+  }
+
+  /** Stores a new sign-in request and navigates to Freedom ID with `navigate`. */
+  async signIn(options?: SignInOptions): Promise<void> {
+    await this.config.navigate(await this.createAuthorizationUrl(options));
+  }
+
+  /** Whether `href` (default: the current page) is a callback to this client's redirect URI. */
+  isCallback(href: string = currentHref()): boolean {
+    const url = parseHref(href);
+    const redirect = new URL(this.config.redirectUri);
+    return (
+      url !== null &&
+      url.origin === redirect.origin &&
+      url.pathname === redirect.pathname &&
+      hasCallbackParams(url)
+    );
+  }
+
+  /**
+   * Validates the callback at `href` (default: the current page) and returns its result.
+   * When it reads the current page, it also removes the callback parameters from the address bar,
+   * whatever the outcome, so a refresh or a shared link cannot replay it.
+   */
+  async handleCallback(href?: string): Promise<CallbackResult> {
+    const url = parseHref(href ?? currentHref());
+    if (url === null) {
+      throw new FreedomIdError(
+        'invalid_argument',
+        `handleCallback got "${String(href)}", which is not an absolute URL: pass location.href.`,
+      );
+    }
+    if (href === undefined || href === currentHref()) replaceAddress(withoutCallbackParams(url));
+    return completeCallback(this.config, this.store, url);
+  }
+
+  /** POSTs `result` to the merchant backend as JSON and returns its JSON reply. */
+  sendToBackend(
+    result: CallbackResult,
+    backendUrl: string | URL,
+    options?: SendToBackendOptions,
+  ): Promise<unknown> {
+    return sendToBackend(result, backendUrl, options);
+  }
+}
+
+function parseHref(href: string): URL | null {
+  try {
+    return new URL(href);
+  } catch {
+    return null;
+  }
+}

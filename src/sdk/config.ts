@@ -1,0 +1,141 @@
+import { FreedomIdError } from './errors.js';
+import { assignLocation } from './navigator.js';
+import { isStorageLike, type StorageOption } from './request-store.js';
+import { normalizeScope } from './scope.js';
+import { parseEndpointUrl } from './url-rules.js';
+
+/** Freedom ID's production issuer, which is also the base of its authorization endpoint. */
+export const DEFAULT_AUTHORITY = 'https://passport.freedompay.kz';
+
+/** How long a started sign-in may take before its stored request is refused and swept. */
+export const DEFAULT_STATE_TTL_SECONDS = 600;
+
+/** Sends the browser to the authorization URL; replace it to open a popup, or to capture the URL in tests. */
+export type Navigate = (url: URL) => void | Promise<void>;
+
+/** What a merchant page passes to {@link FreedomIdClient}; only `clientId` and `redirectUri` are required. */
+export interface FreedomIdConfig {
+  /** The client id Freedom ID support issued to the merchant (a UUID). */
+  clientId: string;
+  /** Where Freedom ID sends the user back; must be registered with Freedom ID exactly as written here. */
+  redirectUri: string;
+  /** Space-separated grants; `openid` is added when missing. Default `'openid'`. */
+  scope?: string;
+  /** The provider's issuer; the authorization endpoint is `authority + '/openid'`. */
+  authority?: string;
+  /** Adds a PKCE S256 challenge to the request (RFC 7636); the backend then sends `code_verifier`. */
+  pkce?: boolean;
+  /** Where pending requests are kept between the redirect and the callback. Default `'session'`. */
+  storage?: StorageOption;
+  /** Age in seconds after which a stored request is refused and swept. Default 600. */
+  stateTtlSeconds?: number;
+  /** Performs the redirect. Default: `location.assign(url)`. */
+  navigate?: Navigate;
+}
+
+/** A configuration that passed {@link resolveConfig}: every default filled in, URLs parsed. */
+export interface ResolvedConfig {
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly scope: string;
+  readonly authority: string;
+  readonly authorizationEndpoint: URL;
+  readonly pkce: boolean;
+  readonly storage: StorageOption;
+  readonly stateTtlSeconds: number;
+  readonly navigate: Navigate;
+}
+
+const KNOWN_KEYS = new Set<string>([
+  'clientId',
+  'redirectUri',
+  'scope',
+  'authority',
+  'pkce',
+  'storage',
+  'stateTtlSeconds',
+  'navigate',
+]);
+const SECRET_KEYS = new Set(['clientSecret', 'client_secret', 'secret']);
+
+/** Checks a configuration once, up front, and throws `invalid_config` naming the field to fix. */
+export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
+  if (typeof config !== 'object' || (config as unknown) === null) {
+    throw new FreedomIdError(
+      'invalid_config',
+      'Pass a configuration object: new FreedomIdClient({ clientId, redirectUri }).',
+    );
+  }
+  for (const key of Object.keys(config)) {
+    if (SECRET_KEYS.has(key)) {
+      throw new FreedomIdError(
+        'invalid_config',
+        `${key} must never be given to browser code: anyone can read it there. Remove it here and keep it on your backend, which exchanges the code.`,
+      );
+    }
+    if (!KNOWN_KEYS.has(key)) {
+      throw new FreedomIdError(
+        'invalid_config',
+        `Unknown option "${key}": the options are ${[...KNOWN_KEYS].join(', ')}.`,
+      );
+    }
+  }
+  const {
+    clientId,
+    pkce = false,
+    storage = 'session',
+    stateTtlSeconds = DEFAULT_STATE_TTL_SECONDS,
+  } = config;
+  if (typeof clientId !== 'string' || clientId.trim() === '') {
+    throw new FreedomIdError(
+      'invalid_config',
+      'clientId is required: pass the client id Freedom ID support issued to you.',
+    );
+  }
+  const redirectUri = parseEndpointUrl('redirectUri', config.redirectUri).href;
+  const authorityUrl = parseEndpointUrl('authority', config.authority ?? DEFAULT_AUTHORITY);
+  if (authorityUrl.search !== '') {
+    throw new FreedomIdError(
+      'invalid_config',
+      `authority "${authorityUrl.href}" must not contain a query string: pass the issuer URL only.`,
+    );
+  }
+  const authority = authorityUrl.href.replace(/\/+$/, '');
+  if (typeof pkce !== 'boolean') {
+    throw new FreedomIdError('invalid_config', 'pkce must be true or false.');
+  }
+  if (storage !== 'session' && storage !== 'local' && !isStorageLike(storage)) {
+    throw new FreedomIdError(
+      'invalid_config',
+      'storage must be "session", "local" or an object with getItem, setItem, removeItem and key (like sessionStorage).',
+    );
+  }
+  if (
+    typeof stateTtlSeconds !== 'number' ||
+    !Number.isFinite(stateTtlSeconds) ||
+    stateTtlSeconds <= 0
+  ) {
+    throw new FreedomIdError(
+      'invalid_config',
+      'stateTtlSeconds must be a positive number of seconds, e.g. 600.',
+    );
+  }
+  const navigate = config.navigate ?? assignLocation;
+  if (typeof navigate !== 'function') {
+    throw new FreedomIdError(
+      'invalid_config',
+      'navigate must be a function that receives the authorization URL.',
+    );
+  }
+  return {
+    clientId,
+    redirectUri,
+    scope: normalizeScope(config.scope),
+    authority,
+    authorizationEndpoint: new URL(`${authority}/openid`),
+    pkce,
+    storage,
+    stateTtlSeconds,
+    navigate,
+  };
+}

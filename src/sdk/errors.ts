@@ -1,0 +1,88 @@
+/** Every `code` a {@link FreedomIdError} can carry; the set is closed and documented in the README. */
+export type FreedomIdErrorCode =
+  | 'invalid_config'
+  | 'invalid_argument'
+  | 'invalid_callback'
+  | 'state_missing'
+  | 'state_not_found'
+  | 'state_expired'
+  | 'issuer_mismatch'
+  | 'code_missing'
+  | 'provider_error'
+  | 'storage_unavailable'
+  | 'backend_error'
+  | 'network_error'
+  | 'timeout';
+
+/** Fields an error may carry besides its code and message. */
+export interface FreedomIdErrorDetails {
+  /** The OAuth `error` the provider returned (RFC 6749 §4.1.2.1). */
+  error?: string;
+  /** The provider's `error_description`, as plain text. */
+  errorDescription?: string;
+  /** The provider's `error_uri`, kept only when it is an `https:` URL. */
+  errorUri?: string;
+  /** Freedom ID's numeric `error_code`, as sent. */
+  providerCode?: string;
+  /** Whether the callback carried a state this browser issued. */
+  verified?: boolean;
+  /** The HTTP status of a backend reply. */
+  status?: number;
+  /** The backend's parsed reply (JSON, or text when it was not JSON). */
+  response?: unknown;
+  /** The underlying error. */
+  cause?: unknown;
+}
+
+/** The one error type the SDK throws: a stable `code` and a message that says what to change. */
+export class FreedomIdError extends Error implements FreedomIdErrorDetails {
+  override readonly name = 'FreedomIdError' as const;
+  readonly code: FreedomIdErrorCode;
+  readonly error?: string;
+  readonly errorDescription?: string;
+  readonly errorUri?: string;
+  readonly providerCode?: string;
+  readonly verified?: boolean;
+  readonly status?: number;
+  readonly response?: unknown;
+
+  constructor(code: FreedomIdErrorCode, message: string, details: FreedomIdErrorDetails = {}) {
+    const { cause, ...fields } = details;
+    super(message, cause === undefined ? undefined : { cause });
+    this.code = code;
+    Object.assign(this, fields);
+  }
+
+  /** A plain object (code, message and the fields that are set), as put in event `detail`. */
+  toJSON(): { code: FreedomIdErrorCode; message: string } & Omit<FreedomIdErrorDetails, 'cause'> {
+    const {
+      code,
+      message,
+      error,
+      errorDescription,
+      errorUri,
+      providerCode,
+      verified,
+      status,
+      response,
+    } = this;
+    return JSON.parse(
+      JSON.stringify({
+        code,
+        message,
+        error,
+        errorDescription,
+        errorUri,
+        providerCode,
+        verified,
+        status,
+        response,
+      }),
+    ) as ReturnType<FreedomIdError['toJSON']>;
+  }
+}
+
+/** Whether `value` is a {@link FreedomIdError}, also across bundle copies (checks the literal `name`). */
+export function isFreedomIdError(value: unknown): value is FreedomIdError {
+  return value instanceof Error && value.name === 'FreedomIdError' && 'code' in value;
+}

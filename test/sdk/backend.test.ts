@@ -1,0 +1,113 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse, delay } from 'msw';
+import type { CallbackResult } from '../../src/index.js';
+import { startWorker, worker } from '../mocks/browser.js';
+import { makeClient, rejection } from './helpers.js';
+
+const result: CallbackResult = {
+  code: 'auth-code',
+  state: 'state-1',
+  nonce: 'nonce-1',
+  codeVerifier: 'verifier-1',
+  redirectUri: 'https://shop.example/login',
+  appState: { never: 'sent' },
+};
+const BACKEND = '/api/freedomid/callback';
+
+describe('FreedomIdClient.sendToBackend', () => {
+  before(() => startWorker());
+  afterEach(() => {
+    worker.resetHandlers();
+  });
+
+  it('POSTs exactly { code, state, nonce, codeVerifier, redirectUri } as JSON and returns the reply', async () => {
+    const seen: { body: unknown; contentType: string | null; method: string }[] = [];
+    worker.use(
+      http.post(BACKEND, async ({ request }) => {
+        seen.push({
+          body: await request.json(),
+          contentType: request.headers.get('content-type'),
+          method: request.method,
+        });
+        return HttpResponse.json({ user: { sub: 'u-1', name: 'Aigerim' } });
+      }),
+    );
+    const reply = await makeClient().client.sendToBackend(result, BACKEND);
+    expect(reply).to.deep.equal({ user: { sub: 'u-1', name: 'Aigerim' } });
+    expect(seen).to.deep.equal([
+      {
+        body: {
+          code: 'auth-code',
+          state: 'state-1',
+          nonce: 'nonce-1',
+          codeVerifier: 'verifier-1',
+          redirectUri: 'https://shop.example/login',
+        },
+        contentType: 'application/json',
+        method: 'POST',
+      },
+    ]);
+  });
+
+  it('sends extra headers', async () => {
+    let csrf: string | null = null;
+    worker.use(
+      http.post(BACKEND, ({ request }) => {
+        csrf = request.headers.get('x-csrf-token');
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    await makeClient().client.sendToBackend(result, BACKEND, {
+      headers: { 'x-csrf-token': 't0k' },
+    });
+    expect(csrf).to.equal('t0k');
+  });
+
+  it('an HTTP 200 reply with an "error" key → backend_error', async () => {
+    const body = { error: { message: 'Invalid authorization_code', code: 100101 } };
+    worker.use(http.post(BACKEND, () => HttpResponse.json(body)));
+    const error = await rejection(() => makeClient().client.sendToBackend(result, BACKEND));
+    expect(error.code).to.equal('backend_error');
+    expect(error.status).to.equal(200);
+    expect(error.response).to.deep.equal(body);
+  });
+
+  for (const status of [400, 401, 403, 404, 500, 502, 503]) {
+    it(`HTTP ${status} → backend_error with the status and reply`, async () => {
+      worker.use(http.post(BACKEND, () => HttpResponse.json({ message: 'nope' }, { status })));
+      const error = await rejection(() => makeClient().client.sendToBackend(result, BACKEND));
+      expect(error.code).to.equal('backend_error');
+      expect(error.status).to.equal(status);
+      expect(error.response).to.deep.equal({ message: 'nope' });
+      expect(error.message).to.contain(`HTTP ${status}`);
+    });
+  }
+
+  it('a 2xx reply that is not JSON → backend_error carrying the text', async () => {
+    worker.use(http.post(BACKEND, () => HttpResponse.text('<html>login</html>')));
+    const error = await rejection(() => makeClient().client.sendToBackend(result, BACKEND));
+    expect(error.code).to.equal('backend_error');
+    expect(error.response).to.equal('<html>login</html>');
+  });
+
+  it('a network failure → network_error', async () => {
+    worker.use(http.post(BACKEND, () => HttpResponse.error()));
+    const error = await rejection(() => makeClient().client.sendToBackend(result, BACKEND));
+    expect(error.code).to.equal('network_error');
+    expect(error.cause).to.be.instanceOf(TypeError);
+  });
+
+  it('no reply within timeoutMs → timeout', async () => {
+    worker.use(
+      http.post(BACKEND, async () => {
+        await delay(2000);
+        return HttpResponse.json({ late: true });
+      }),
+    );
+    const error = await rejection(() =>
+      makeClient().client.sendToBackend(result, BACKEND, { timeoutMs: 50 }),
+    );
+    expect(error.code).to.equal('timeout');
+    expect(error.message).to.contain('50 ms');
+  });
+});

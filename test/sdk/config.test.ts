@@ -1,0 +1,103 @@
+import { expect } from '@open-wc/testing';
+import { FreedomIdClient, type FreedomIdConfig } from '../../src/index.js';
+import { CLIENT_ID, REDIRECT_URI, thrown } from './helpers.js';
+
+const valid: FreedomIdConfig = { clientId: CLIENT_ID, redirectUri: REDIRECT_URI };
+
+describe('FreedomIdClient configuration', () => {
+  describe('when a field is bad', () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['missing clientId', { clientId: undefined }, 'clientId'],
+      ['empty clientId', { clientId: '  ' }, 'clientId'],
+      ['numeric clientId', { clientId: 42 }, 'clientId'],
+      ['missing redirectUri', { redirectUri: undefined }, 'redirectUri'],
+      ['relative redirectUri', { redirectUri: '/login' }, 'redirectUri'],
+      [
+        'http redirectUri off loopback',
+        { redirectUri: 'http://shop.example/login' },
+        'redirectUri',
+      ],
+      [
+        'redirectUri with a fragment',
+        { redirectUri: 'https://shop.example/login#x' },
+        'redirectUri',
+      ],
+      [
+        'redirectUri with an empty fragment',
+        { redirectUri: 'https://shop.example/login#' },
+        'redirectUri',
+      ],
+      [
+        'redirectUri with credentials',
+        { redirectUri: 'https://u:p@shop.example/login' },
+        'redirectUri',
+      ],
+      ['javascript: redirectUri', { redirectUri: 'javascript:alert(1)' }, 'redirectUri'],
+      ['http authority', { authority: 'http://passport.freedompay.kz' }, 'authority'],
+      ['authority with a query', { authority: 'https://passport.freedompay.kz/?x=1' }, 'authority'],
+      ['not-a-URL authority', { authority: 'passport.freedompay.kz' }, 'authority'],
+      ['string pkce', { pkce: 'yes' }, 'pkce'],
+      ['unknown storage', { storage: 'cookie' }, 'storage'],
+      ['zero stateTtlSeconds', { stateTtlSeconds: 0 }, 'stateTtlSeconds'],
+      ['NaN stateTtlSeconds', { stateTtlSeconds: Number.NaN }, 'stateTtlSeconds'],
+      ['non-function navigate', { navigate: '/go' }, 'navigate'],
+      ['scope with a quote', { scope: 'openid "read"' }, 'scope'],
+      ['non-string scope', { scope: ['openid'] }, 'scope'],
+      ['clientSecret', { clientSecret: 's3cret' }, 'clientSecret'],
+      ['client_secret', { client_secret: 's3cret' }, 'client_secret'],
+      ['a misspelled option', { redirectURI: REDIRECT_URI }, 'redirectURI'],
+    ];
+    for (const [name, change, field] of cases) {
+      it(`${name} → invalid_config naming ${field}`, () => {
+        const error = thrown(() => new FreedomIdClient({ ...valid, ...change }));
+        expect(error.name).to.equal('FreedomIdError');
+        expect(error.code).to.equal('invalid_config');
+        expect(error.message).to.contain(field);
+      });
+    }
+
+    it('says why a client secret is refused', () => {
+      const error = thrown(
+        () => new FreedomIdClient({ ...valid, clientSecret: 'x' } as FreedomIdConfig),
+      );
+      expect(error.message).to.equal(
+        'clientSecret must never be given to browser code: anyone can read it there. Remove it here and keep it on your backend, which exchanges the code.',
+      );
+    });
+  });
+
+  describe('when the configuration is good', () => {
+    const cases: [string, Partial<FreedomIdConfig>][] = [
+      ['https redirectUri', { redirectUri: 'https://shop.example/login?from=cart' }],
+      ['localhost', { redirectUri: 'http://localhost:5173/login' }],
+      ['127.0.0.1', { redirectUri: 'http://127.0.0.1:8080/cb' }],
+      ['[::1]', { redirectUri: 'http://[::1]:8080/cb' }],
+      ['local storage', { storage: 'local' }],
+      ['a Storage-like object', { storage: sessionStorage }],
+      ['a sandbox authority', { authority: 'http://127.0.0.1:9400' }],
+    ];
+    for (const [name, change] of cases) {
+      it(`accepts ${name}`, () => {
+        expect(() => new FreedomIdClient({ ...valid, ...change })).to.not.throw();
+      });
+    }
+
+    it('fills in the defaults', () => {
+      const { config } = new FreedomIdClient(valid);
+      expect(config.authority).to.equal('https://passport.freedompay.kz');
+      expect(config.authorizationEndpoint.href).to.equal('https://passport.freedompay.kz/openid');
+      expect(config.scope).to.equal('openid');
+      expect(config.pkce).to.equal(false);
+      expect(config.storage).to.equal('session');
+      expect(config.stateTtlSeconds).to.equal(600);
+    });
+
+    it('drops a trailing slash from the authority', () => {
+      const { config } = new FreedomIdClient({
+        ...valid,
+        authority: 'https://passport.freedompay.kz/',
+      });
+      expect(config.authority).to.equal('https://passport.freedompay.kz');
+    });
+  });
+});

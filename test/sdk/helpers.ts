@@ -1,0 +1,80 @@
+import { FreedomIdClient, FreedomIdError, type FreedomIdConfig } from '../../src/index.js';
+
+export const CLIENT_ID = 'c388f3cd-7722-4040-9bb2-94b0a05093aa';
+export const AUTHORITY = 'https://passport.freedompay.kz';
+export const REDIRECT_URI = `${location.origin}/login`;
+
+/** A client whose navigations are recorded instead of performed. */
+export function makeClient(overrides: Partial<FreedomIdConfig> = {}): {
+  client: FreedomIdClient;
+  navigations: URL[];
+} {
+  const navigations: URL[] = [];
+  const client = new FreedomIdClient({
+    clientId: CLIENT_ID,
+    redirectUri: REDIRECT_URI,
+    navigate: (url) => {
+      navigations.push(url);
+    },
+    ...overrides,
+  });
+  return { client, navigations };
+}
+
+/** Builds the callback URL Freedom ID would send the user back to. */
+export function callbackUrl(params: Record<string, string>, base = REDIRECT_URI): string {
+  const url = new URL(base);
+  for (const [name, value] of Object.entries(params)) url.searchParams.append(name, value);
+  return url.href;
+}
+
+/** Runs `action` and returns the FreedomIdError it rejects with; fails if it resolves or throws anything else. */
+export async function rejection(action: () => unknown): Promise<FreedomIdError> {
+  try {
+    await action();
+  } catch (error) {
+    if (error instanceof FreedomIdError) return error;
+    throw new Error(`Expected a FreedomIdError, got ${String(error)}`);
+  }
+  throw new Error('Expected a FreedomIdError, but the call succeeded');
+}
+
+/** Same as {@link rejection} for code that throws synchronously. */
+export function thrown(action: () => unknown): FreedomIdError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof FreedomIdError) return error;
+    throw new Error(`Expected a FreedomIdError, got ${String(error)}`);
+  }
+  throw new Error('Expected a FreedomIdError, but the call succeeded');
+}
+
+/** The entries the SDK keeps in `storage`, by key. */
+export function storedEntries(
+  storage: Storage = sessionStorage,
+): Record<string, Record<string, unknown>> {
+  const entries: Record<string, Record<string, unknown>> = {};
+  for (let index = 0; index < storage.length; index++) {
+    const key = storage.key(index);
+    if (key?.startsWith('freedomid.'))
+      entries[key] = JSON.parse(storage.getItem(key) ?? 'null') as Record<string, unknown>;
+  }
+  return entries;
+}
+
+/** Removes every entry the SDK keeps. */
+export function clearEntries(storage: Storage = sessionStorage): void {
+  for (const key of Object.keys(storedEntries(storage))) storage.removeItem(key);
+}
+
+/** The S256 challenge of `verifier`, computed independently of the SDK (RFC 7636 §4.2). */
+export async function s256(verifier: string): Promise<string> {
+  const digest = new Uint8Array(
+    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)),
+  );
+  return btoa(String.fromCharCode(...digest))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}

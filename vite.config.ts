@@ -1,0 +1,22 @@
+// Library build: one ESM file per public entry; dependencies stay external for the app's bundler.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: false,
+    target: 'es2022',
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: [/^lit(\/|$)/, /^@lit\//, 'oidc-client-ts', 'jose', /^msw(\/|$)/, /^node:/],
+    },
+  },
+});
