@@ -1,0 +1,102 @@
+import type { KoaContext, Middleware } from 'oidc-provider';
+import { GRANTS } from './users.js';
+
+/** Freedom ID's published endpoint paths (REFERENCE.md §1, §3); userinfo and JWKS are not published. */
+export const ROUTES = {
+  authorization: '/openid',
+  token: '/api/v1/oidc/token',
+  userinfo: '/api/v1/oidc/userinfo',
+  jwks: '/api/v1/oidc/jwks',
+} as const;
+
+/** The six parameters Freedom ID marks required on its authorization endpoint. */
+const REQUIRED_AUTHORIZATION_PARAMS = [
+  'scope',
+  'state',
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'nonce',
+] as const;
+
+/** Freedom ID's one published error code: the authorization code was not accepted. */
+export const INVALID_AUTHORIZATION_CODE = 100101;
+
+/**
+ * Koa middleware that gives oidc-provider Freedom ID's shapes: required parameters and known
+ * grants at `/openid`, a JSON body at the token endpoint, and `{"error": {"message", "code"}}`
+ * error replies there. The protocol itself stays oidc-provider's.
+ */
+export const freedomIdShape: Middleware = async (ctx, next) => {
+  if (ctx.path === ROUTES.authorization && ctx.method === 'GET') {
+    const errors = authorizationValidationErrors(ctx);
+    if (errors !== null) {
+      ctx.status = 400;
+      ctx.body = { error: { message: 'The given data was invalid.', errors } };
+      return;
+    }
+  }
+  if (ctx.path !== ROUTES.token) {
+    await next();
+    return;
+  }
+  if (ctx.method === 'POST' && ctx.is('application/json') !== false) await jsonToForm(ctx);
+  await next();
+  reshapeTokenReply(ctx);
+};
+
+/** Field errors for a request missing one of the six parameters or naming an unknown grant, else null. */
+function authorizationValidationErrors(ctx: KoaContext): Record<string, string[]> | null {
+  const errors: Record<string, string[]> = {};
+  for (const name of REQUIRED_AUTHORIZATION_PARAMS) {
+    const value = ctx.query[name];
+    if (typeof value !== 'string' || value === '') {
+      errors[name] = [`The ${name} field is required.`];
+    }
+  }
+  const scope = ctx.query.scope;
+  if (typeof scope === 'string') {
+    const unknown = scope.split(' ').filter((grant) => grant !== '' && !GRANTS.includes(grant));
+    if (unknown.length > 0) errors.scope = [`Unknown grants: ${unknown.join(', ')}.`];
+  }
+  return Object.keys(errors).length === 0 ? null : errors;
+}
+
+/** Reads a JSON token request and hands oidc-provider the same fields form-encoded. */
+async function jsonToForm(ctx: KoaContext): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
+  let fields: unknown;
+  try {
+    fields = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    fields = null;
+  }
+  const form = new URLSearchParams();
+  if (typeof fields === 'object' && fields !== null) {
+    for (const [key, value] of Object.entries(fields)) {
+      if (typeof value === 'string' || typeof value === 'number') form.set(key, String(value));
+    }
+  }
+  // oidc-provider reads an already-read body from req.body (it warns once that it did).
+  ctx.req.headers['content-type'] = 'application/x-www-form-urlencoded';
+  ctx.req.body = form.toString();
+}
+
+/** Turns an OAuth error reply into Freedom ID's envelope and drops what Freedom ID does not send. */
+function reshapeTokenReply(ctx: KoaContext): void {
+  const body: unknown = ctx.body;
+  if (typeof body !== 'object' || body === null) return;
+  const reply = body as Record<string, unknown>;
+  if (typeof reply.error === 'string') {
+    const description = typeof reply.error_description === 'string' ? reply.error_description : '';
+    ctx.body =
+      reply.error === 'invalid_grant'
+        ? { error: { message: 'Invalid authorization_code', code: INVALID_AUTHORIZATION_CODE } }
+        : { error: { message: `${reply.error}: ${description}`.replace(/: $/, '') } };
+    return;
+  }
+  const published = { ...reply };
+  delete published.scope;
+  ctx.body = published;
+}

@@ -1,0 +1,56 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createProvider, type SandboxClient } from './provider.js';
+
+export type { SandboxClient } from './provider.js';
+export { ROUTES, INVALID_AUTHORIZATION_CODE } from './freedom-id-shape.js';
+export { USERS, GRANTS, GRANT_CLAIMS, findUser, claimsForScope } from './users.js';
+export type { SandboxUser, SandboxClaims } from './users.js';
+
+/** Options for {@link startSandbox}. */
+export interface SandboxOptions {
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  /** The clients to register, as Freedom ID support would. */
+  clients: readonly SandboxClient[];
+}
+
+/** A running sandbox: its issuer URL (no trailing slash) and a way to stop it. */
+export interface Sandbox {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a local stand-in for Freedom ID on 127.0.0.1: oidc-provider behind Freedom ID's paths
+ * and shapes, with the seeded users of `users.ts`. For the demo and tests only.
+ * > [!WARNING] In-memory storage, development sign-in pages that accept any password: never expose it.
+ */
+export async function startSandbox({ port = 0, clients }: SandboxOptions): Promise<Sandbox> {
+  // The issuer names the port, so the provider is created once the server listens.
+  const app: { handle?: (req: IncomingMessage, res: ServerResponse) => void } = {};
+  const server = createServer((req, res) => {
+    if (app.handle === undefined) res.writeHead(503).end();
+    else app.handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app.handle = (await createProvider(url, clients)).callback();
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,64 @@
+// The small part of oidc-provider's API the sandbox uses (the package ships no type declarations).
+declare module 'oidc-provider' {
+  import type { IncomingMessage, ServerResponse } from 'node:http';
+
+  /** The Koa context oidc-provider hands to middleware registered with `provider.use`. */
+  export interface KoaContext {
+    readonly path: string;
+    readonly method: string;
+    readonly query: Record<string, string | string[] | undefined>;
+    status: number;
+    body: unknown;
+    type: string;
+    readonly req: IncomingMessage & { body?: unknown };
+    is(type: string): string | false | null;
+    get(field: string): string;
+    set(field: string, value: string): void;
+    readonly oidc?: { readonly route?: string };
+  }
+
+  export type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
+
+  export interface ClientMetadata {
+    client_id: string;
+    client_secret?: string;
+    redirect_uris: string[];
+    grant_types?: string[];
+    response_types?: string[];
+    token_endpoint_auth_method?: string;
+    client_name?: string;
+  }
+
+  export interface Account {
+    accountId: string;
+    claims(use: string, scope: string): Record<string, unknown> | Promise<Record<string, unknown>>;
+  }
+
+  export interface ClientLike {
+    grantTypeAllowed(grantType: string): boolean;
+  }
+
+  export interface Configuration {
+    clients?: ClientMetadata[];
+    routes?: Record<string, string>;
+    scopes?: string[];
+    claims?: Record<string, string[]>;
+    responseTypes?: string[];
+    conformIdTokenClaims?: boolean;
+    findAccount?: (ctx: KoaContext, id: string) => Promise<Account | undefined>;
+    issueRefreshToken?: (ctx: KoaContext, client: ClientLike) => Promise<boolean>;
+    pkce?: { required: () => boolean };
+    ttl?: Record<string, number>;
+    jwks?: { keys: Record<string, unknown>[] };
+    cookies?: { keys: string[] };
+    clientBasedCORS?: () => boolean;
+    features?: Record<string, { enabled: boolean }>;
+  }
+
+  export default class Provider {
+    constructor(issuer: string, configuration?: Configuration);
+    readonly issuer: string;
+    callback(): (req: IncomingMessage, res: ServerResponse) => void;
+    use(middleware: Middleware): void;
+  }
+}
