@@ -1,9 +1,14 @@
-// Browser tests: TypeScript compiled by esbuild, run in Debian's headless Chromium, network through MSW.
+// Browser tests: TypeScript compiled by esbuild, run in Debian's Chromium, Firefox ESR and
+// WebKitGTK ($BROWSERS picks a subset), network through MSW.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROMIUM_ARGS, chromiumPath } from './scripts/browser-path.mjs';
+import puppeteerCore from 'puppeteer-core';
+import { CHROMIUM_ARGS, browserPath, selectedEngines } from './scripts/browser-path.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { WebKitGtkLauncher } from './scripts/webkit-launcher.mjs';
 
 const mswWorker = readFileSync(
   fileURLToPath(import.meta.resolve('msw/mockServiceWorker.js')),
@@ -19,23 +24,43 @@ const mswWorkerPlugin = {
   },
 };
 
+const launchers = {
+  chromium: () =>
+    chromeLauncher({
+      launchOptions: {
+        executablePath: browserPath('chromium'),
+        headless: true,
+        args: CHROMIUM_ARGS,
+      },
+    }),
+  firefox: () =>
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      // Firefox throttles timers in background tabs: one test page at a time is faster and steadier.
+      concurrency: 1,
+      launchOptions: { browser: 'firefox', executablePath: browserPath('firefox'), headless: true },
+    }),
+  webkit: () => new WebKitGtkLauncher(browserPath('webkit')),
+};
+
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
   nodeResolve: true,
   concurrency: 2,
+  // WebKitGTK's user agent claims "Version/60.5": an explicit target keeps esbuild from guessing.
   plugins: [
     esbuildPlugin({
       ts: true,
-      target: 'es2022',
+      target: 'es2020',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
     mswWorkerPlugin,
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
-    }),
-  ],
+  reporters: [defaultReporter(), summaryReporter()],
+  browsers: selectedEngines().map((engine) => launchers[engine]()),
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
+  // The first WebKitGTK session (Xvfb + driver + MiniBrowser) can take a while on a busy 2-core machine.
+  testsStartTimeout: 60000,
+  browserStartTimeout: 60000,
 };

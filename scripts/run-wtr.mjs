@@ -1,8 +1,8 @@
-// Runs the browser tests; exits with a one-line hint when no Chromium is installed.
+// Runs the browser tests in every selected engine; exits with a one-line hint when one is missing.
 import { spawnSync } from 'node:child_process';
-import { chromiumPath } from './browser-path.mjs';
+import { browserPath, selectedEngines } from './browser-path.mjs';
 
-chromiumPath();
+for (const engine of selectedEngines()) browserPath(engine);
 const result = spawnSync('npx', ['web-test-runner', ...process.argv.slice(2)], {
   stdio: 'inherit',
 });

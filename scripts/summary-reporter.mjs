@@ -1,0 +1,31 @@
+// A @web/test-runner reporter that ends the run with one plain line, "browser: N passed, N failed",
+// counted over every engine, and writes the counts to .tmp/test-results/browser.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+function count(suite, totals) {
+  for (const test of suite?.tests ?? []) {
+    if (test.skipped) totals.skipped++;
+    else if (test.passed) totals.passed++;
+    else totals.failed++;
+  }
+  for (const child of suite?.suites ?? []) count(child, totals);
+}
+
+export function summaryReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        count(session.testResults, totals);
+        // A file that failed to load or start counts as a failure even though no test ran.
+        if (!session.passed && (session.errors?.length ?? 0) > 0) totals.failed++;
+      }
+      mkdirSync('.tmp/test-results', { recursive: true });
+      writeFileSync('.tmp/test-results/browser.json', JSON.stringify(totals));
+      const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
+      setTimeout(() =>
+        console.log(`browser: ${totals.passed} passed, ${totals.failed} failed${skipped}`),
+      );
+    },
+  };
+}
