@@ -2,7 +2,13 @@
 // URL/URLSearchParams, sessionStorage). 256-bit state and nonce, PKCE S256, one single-use
 // entry per request under `freedomid.<state>`, stale entries swept on sign-in, TTL and `iss`
 // checked on the callback, the code handed over. No configuration checks, no error types.
-import { AUTHORITY, AUTHORIZATION_ENDPOINT, CLIENT_ID, SCOPE, STATE_TTL_SECONDS } from './config.js';
+import {
+  AUTHORITY,
+  AUTHORIZATION_ENDPOINT,
+  CLIENT_ID,
+  SCOPE,
+  STATE_TTL_SECONDS,
+} from './config.js';
 import { redirectUri } from './config.js';
 
 const PREFIX = 'freedomid.';

@@ -4,7 +4,11 @@
 import Keycloak from 'keycloak-js';
 import { CLIENT_ID, SCOPE, redirectUri } from './config.js';
 
-const keycloak = new Keycloak({ url: 'https://passport.freedompay.kz', realm: 'freedom', clientId: CLIENT_ID });
+const keycloak = new Keycloak({
+  url: 'https://passport.freedompay.kz',
+  realm: 'freedom',
+  clientId: CLIENT_ID,
+});
 const options = {
   pkceMethod: 'S256',
   checkLoginIframe: false,

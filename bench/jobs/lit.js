@@ -17,4 +17,4 @@ class BenchButton extends LitElement {
     return html`<button part="button">${this.label}</button>`;
   }
 }
-customElements.define('bench-button', BenchButton);
+globalThis.customElements.define('bench-button', BenchButton);

@@ -6,7 +6,11 @@ import * as oauth from 'oauth4webapi';
 import { AUTHORITY, AUTHORIZATION_ENDPOINT, TOKEN_ENDPOINT, CLIENT_ID, SCOPE } from './config.js';
 import { redirectUri } from './config.js';
 
-const as = { issuer: AUTHORITY, authorization_endpoint: AUTHORIZATION_ENDPOINT, token_endpoint: TOKEN_ENDPOINT };
+const as = {
+  issuer: AUTHORITY,
+  authorization_endpoint: AUTHORIZATION_ENDPOINT,
+  token_endpoint: TOKEN_ENDPOINT,
+};
 const client = { client_id: CLIENT_ID };
 const KEY = 'oauth4webapi.request';
 
@@ -34,5 +38,10 @@ export function handleCallback(href) {
   const stored = JSON.parse(globalThis.sessionStorage.getItem(KEY));
   globalThis.sessionStorage.removeItem(KEY);
   const params = oauth.validateAuthResponse(as, client, new URL(href), stored.state);
-  return { code: params.get('code'), state: stored.state, nonce: stored.nonce, codeVerifier: stored.codeVerifier };
+  return {
+    code: params.get('code'),
+    state: stored.state,
+    nonce: stored.nonce,
+    codeVerifier: stored.codeVerifier,
+  };
 }

@@ -12,7 +12,11 @@ const client = new OidcClient({
   redirect_uri: redirectUri(),
   scope: SCOPE,
   response_type: 'code',
-  metadata: { issuer: AUTHORITY, authorization_endpoint: AUTHORIZATION_ENDPOINT, token_endpoint: TOKEN_ENDPOINT },
+  metadata: {
+    issuer: AUTHORITY,
+    authorization_endpoint: AUTHORIZATION_ENDPOINT,
+    token_endpoint: TOKEN_ENDPOINT,
+  },
   stateStore: new WebStorageStateStore({ store: globalThis.sessionStorage }),
 });
 
@@ -23,5 +27,10 @@ export async function signIn(navigate) {
 
 export async function handleCallback(href) {
   const { state, response } = await client.readSigninResponseState(href, true);
-  return { code: response.code, state: state.id, nonce: state.nonce, codeVerifier: state.code_verifier };
+  return {
+    code: response.code,
+    state: state.id,
+    nonce: state.nonce,
+    codeVerifier: state.code_verifier,
+  };
 }

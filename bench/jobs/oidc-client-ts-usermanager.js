@@ -11,7 +11,11 @@ const manager = new UserManager({
   redirect_uri: redirectUri(),
   scope: SCOPE,
   response_type: 'code',
-  metadata: { issuer: AUTHORITY, authorization_endpoint: AUTHORIZATION_ENDPOINT, token_endpoint: TOKEN_ENDPOINT },
+  metadata: {
+    issuer: AUTHORITY,
+    authorization_endpoint: AUTHORIZATION_ENDPOINT,
+    token_endpoint: TOKEN_ENDPOINT,
+  },
   stateStore: new WebStorageStateStore({ store: globalThis.sessionStorage }),
   redirectMethod: 'assign',
 });

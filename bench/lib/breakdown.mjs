@@ -3,7 +3,7 @@
 // (a name-based call graph, so "unreached" is a lower bound), with their minified size.
 import { parse } from 'acorn';
 import { transform } from 'esbuild';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { ROOT, brotli, bundle, gzip } from './common.mjs';
 
 const ENTRY = join(ROOT, 'src/index.ts');
@@ -94,7 +94,8 @@ async function symbols() {
     const names = declaredNames(statement);
     const text = source.slice(statement.start, statement.end);
     const id =
-      names[0] ?? `\`${text.replace(/\s+/g, ' ').slice(0, 40)}…\` (line ${statement.loc.start.line})`;
+      names[0] ??
+      `\`${text.replace(/\s+/g, ' ').slice(0, 40)}…\` (line ${statement.loc.start.line})`;
     if (module === 'freedomid-web (src/)') {
       add(`ours:${id}`, module, text, 'ours', statement);
       continue;
@@ -176,7 +177,11 @@ async function symbols() {
         const isKey = parent?.type === 'Property' && parent.key === child && !parent.computed;
         if (!isProperty && !isKey) node.refs.add(canonical(child.name));
       }
-      if (child.type === 'MemberExpression' && !child.computed && child.property.type === 'Identifier') {
+      if (
+        child.type === 'MemberExpression' &&
+        !child.computed &&
+        child.property.type === 'Identifier'
+      ) {
         const name = child.property.name;
         const object = child.object;
         if (object.type === 'Identifier' && classes.has(canonical(object.name))) {
@@ -210,7 +215,13 @@ async function symbols() {
       node.kind === 'member'
         ? (await minifiedLength(`class _{${node.text}}`)) - 'class _{}'.length
         : await minifiedLength(node.text);
-    list.push({ id: node.id, module: node.module, kind: node.kind, bytes: node.bytes, reached: reached.has(node.id) });
+    list.push({
+      id: node.id,
+      module: node.module,
+      kind: node.kind,
+      bytes: node.bytes,
+      reached: reached.has(node.id),
+    });
   }
   return list;
 }

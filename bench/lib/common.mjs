@@ -78,5 +78,4 @@ export function table(header, rows) {
   return [line(cells[0]), rule, ...cells.slice(1).map(line)].join('\n');
 }
 
-export const fmt = (value, digits = 2) =>
-  Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+export const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');

@@ -88,10 +88,16 @@ export async function measureSizes() {
       continue;
     }
     try {
-      const code = row.raw ? readFileSync(row.raw) : (await bundle(row.entry ?? join(JOBS, row.job))).code;
+      const code = row.raw
+        ? readFileSync(row.raw)
+        : (await bundle(row.entry ?? join(JOBS, row.job))).code;
       results.push({ ...row, version, min: code.length, gzip: gzip(code), brotli: brotli(code) });
     } catch (error) {
-      results.push({ ...row, version, missing: `build failed: ${String(error.message).split('\n')[0]}` });
+      results.push({
+        ...row,
+        version,
+        missing: `build failed: ${String(error.message).split('\n')[0]}`,
+      });
     }
   }
   return results;

@@ -1,6 +1,7 @@
 // Speed part of the benchmark: headless Chromium (playwright-core), pages served from memory on
 // 127.0.0.1. Ours and the hand-written bound run in the same browser, interleaved in rounds, so
 // both see the same machine load. Every loop is bounded.
+/* global document, location, window -- the inPage* functions run in the browser page */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -34,7 +35,8 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 
 /** The checkout-like page on which CLS is observed; `button` is the sign-in markup. */
 function clsPage(button, script) {
-  const text = 'Order summary, delivery address and payment options of a typical checkout page. '.repeat(6);
+  const text =
+    'Order summary, delivery address and payment options of a typical checkout page. '.repeat(6);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>checkout</title>
 <script>
   window.__cls = 0; window.__shifts = 0;
@@ -63,7 +65,8 @@ async function browserFiles() {
     files.set('/element.js', (await bundle(join(JOBS, 'freedomid-element.js'))).code);
     element = true;
   }
-  const handwrittenButton = '<button id="signin" type="button" style="display:block;width:240px;height:44px;font:inherit">Sign in with Freedom ID</button>';
+  const handwrittenButton =
+    '<button id="signin" type="button" style="display:block;width:240px;height:44px;font:inherit">Sign in with Freedom ID</button>';
   const attach = `<script type="module">import { signIn } from '/handwritten.js'; document.getElementById('signin').addEventListener('click', () => signIn());</script>`;
   files.set('/cls-handwritten.html', clsPage(handwrittenButton, attach));
   if (element) {
@@ -137,7 +140,17 @@ async function inPageCallbacks({ module, count, warmup, stale, authority, client
       const id = `stale${index}`;
       sessionStorage.setItem(
         `freedomid.${id}`,
-        JSON.stringify({ id, created, request_type: 'si:r', nonce: id, client_id: clientId, redirect_uri: `${location.origin}/callback`, authority, scope: 'openid', data: {} }),
+        JSON.stringify({
+          id,
+          created,
+          request_type: 'si:r',
+          nonce: id,
+          client_id: clientId,
+          redirect_uri: `${location.origin}/callback`,
+          authority,
+          scope: 'openid',
+          data: {},
+        }),
       );
     }
   };
@@ -168,7 +181,9 @@ async function inPageRender({ module, kind, counts, iterations, clientId }) {
   if (module) await import(module);
   const markup = (n) =>
     kind === 'element'
-      ? `<freedomid-login client-id="${clientId}" redirect-uri="${location.origin}/callback"></freedomid-login>`.repeat(n)
+      ? `<freedomid-login client-id="${clientId}" redirect-uri="${location.origin}/callback"></freedomid-login>`.repeat(
+          n,
+        )
       : '<button type="button">Sign in with Freedom ID</button>'.repeat(n);
   const out = {};
   for (const n of counts) {
@@ -178,7 +193,8 @@ async function inPageRender({ module, kind, counts, iterations, clientId }) {
       document.body.append(host);
       const start = performance.now();
       host.innerHTML = markup(n);
-      if (kind === 'element') await Promise.all([...host.children].map((child) => child.updateComplete));
+      if (kind === 'element')
+        await Promise.all([...host.children].map((child) => child.updateComplete));
       else for (const child of host.children) child.addEventListener('click', () => {});
       void host.getBoundingClientRect().height; // style and layout included
       const time = performance.now() - start;
