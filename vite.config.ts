@@ -12,6 +12,7 @@ export default defineConfig({
     lib: {
       entry: {
         index: 'src/index.ts',
+        server: 'src/server/index.ts',
       },
       formats: ['es'],
     },
