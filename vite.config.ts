@@ -1,8 +1,10 @@
 // Library build: one ESM file per public entry; dependencies stay external for the app's bundler.
 import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
   publicDir: false,
+  define: { __FREEDOMID_VERSION__: JSON.stringify(pkg.version) },
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -13,6 +15,7 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         server: 'src/server/index.ts',
+        element: 'src/element.ts',
       },
       formats: ['es'],
     },

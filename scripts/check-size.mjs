@@ -7,6 +7,15 @@ import { gzipSync } from 'node:zlib';
 /** Budgets in gzip -9 bytes; null means "report only". */
 const ENTRIES = [
   { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: null },
+  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: null },
+  // Issue 3 asks for 13,000; Lit (6.6 KB) + the SDK bundle (8.4 KB) alone exceed it, so this
+  // guards the current figure until the SDK shrinks (see the issue-3 report).
+  {
+    name: 'script tag (freedomid.iife.js)',
+    file: 'dist/freedomid.iife.js',
+    bundle: false,
+    budget: 18000,
+  },
 ];
 
 let failed = false;

@@ -1,0 +1,15 @@
+// The element entry (`freedomid-web/element`): importing it defines <freedomid-login>.
+import './element/define.js';
+
+export { FreedomIdLogin } from './element/freedomid-login.js';
+export { defineFreedomIdLogin, TAG_NAME } from './element/define.js';
+export { STRINGS } from './element/strings.js';
+export { MIN_WIDTH, MAX_WIDTH } from './element/options.js';
+export type { FreedomIdLoginStrings, Locale, ButtonText } from './element/strings.js';
+export type {
+  FreedomIdRedirectDetail,
+  FreedomIdCallbackDetail,
+  FreedomIdSessionDetail,
+  FreedomIdErrorDetail,
+  FreedomIdLoginEventMap,
+} from './element/events.js';

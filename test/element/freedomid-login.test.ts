@@ -1,0 +1,309 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { STRINGS } from '../../src/element.js';
+import {
+  AUTHORITY,
+  CLIENT_ID,
+  buttonNames,
+  clearEntries,
+  mount,
+  params,
+  record,
+  signIn,
+  storedEntries,
+  unmountAll,
+} from './helpers.js';
+
+const PAGE = location.origin + location.pathname;
+
+describe('<freedomid-login>', () => {
+  afterEach(() => {
+    unmountAll();
+    clearEntries();
+    clearEntries(localStorage);
+  });
+
+  describe('when it is clicked', () => {
+    it('navigates to the exact authorization URL of its default configuration', async () => {
+      const mounted = await mount({ 'client-id': CLIENT_ID });
+      const url = await signIn(mounted);
+      expect(url.origin + url.pathname).to.equal(`${AUTHORITY}/openid`);
+      expect(params(url)).to.deep.equal([
+        ['scope', 'openid'],
+        ['state', '*'],
+        ['response_type', 'code'],
+        ['client_id', CLIENT_ID],
+        ['redirect_uri', PAGE],
+        ['nonce', '*'],
+      ]);
+    });
+
+    const cases: [string, Record<string, string | true>, [string, string][], string][] = [
+      [
+        'redirect-uri',
+        { 'redirect-uri': 'https://shop.example/login' },
+        [['redirect_uri', 'https://shop.example/login']],
+        `${AUTHORITY}/openid`,
+      ],
+      [
+        'scope',
+        { scope: 'read.profile' },
+        [['scope', 'openid read.profile']],
+        `${AUTHORITY}/openid`,
+      ],
+      ['authority', { authority: 'https://id.example.kz/' }, [], 'https://id.example.kz/openid'],
+      [
+        'pkce',
+        { pkce: true },
+        [
+          ['code_challenge', '*'],
+          ['code_challenge_method', 'S256'],
+        ],
+        `${AUTHORITY}/openid`,
+      ],
+    ];
+    for (const [attribute, attributes, changed, endpoint] of cases) {
+      it(`applies ${attribute} to the authorization URL`, async () => {
+        const mounted = await mount({ 'client-id': CLIENT_ID, ...attributes });
+        const url = await signIn(mounted);
+        const expected = new Map<string, string>([
+          ['scope', 'openid'],
+          ['state', '*'],
+          ['response_type', 'code'],
+          ['client_id', CLIENT_ID],
+          ['redirect_uri', PAGE],
+          ['nonce', '*'],
+        ]);
+        for (const [name, value] of changed) expected.set(name, value);
+        expect(url.origin + url.pathname).to.equal(endpoint);
+        expect(params(url)).to.deep.equal([...expected]);
+      });
+    }
+
+    it('keeps the request in localStorage with storage="local"', async () => {
+      const mounted = await mount({ 'client-id': CLIENT_ID, storage: 'local' });
+      const url = await signIn(mounted);
+      const key = `freedomid.${url.searchParams.get('state') ?? ''}`;
+      expect(Object.keys(storedEntries(localStorage))).to.deep.equal([key]);
+      expect(Object.keys(storedEntries())).to.deep.equal([]);
+    });
+
+    it('dispatches a cancelable, bubbling, composed freedomid-redirect with the URL as a string', async () => {
+      const redirects = record('freedomid-redirect');
+      const mounted = await mount({ 'client-id': CLIENT_ID });
+      const url = await signIn(mounted);
+      redirects.stop();
+      expect(redirects.events.length).to.equal(1);
+      const [event] = redirects.events;
+      expect([event.bubbles, event.composed, event.cancelable]).to.deep.equal([true, true, true]);
+      expect(event.detail).to.deep.equal({ url: url.href });
+    });
+
+    it('does not navigate when freedomid-redirect is cancelled, and is ready again', async () => {
+      const mounted = await mount({ 'client-id': CLIENT_ID }, (el) => {
+        el.addEventListener('freedomid-redirect', (event) => {
+          event.preventDefault();
+        });
+      });
+      const redirects = record('freedomid-redirect');
+      mounted.button.click();
+      await waitUntil(() => redirects.events.length === 1);
+      await mounted.el.updateComplete;
+      redirects.stop();
+      expect(mounted.navigations).to.deep.equal([]);
+      expect([mounted.button.disabled, mounted.button.getAttribute('aria-busy')]).to.deep.equal([
+        false,
+        null,
+      ]);
+    });
+
+    it('navigates once when clicked twice', async () => {
+      const mounted = await mount({ 'client-id': CLIENT_ID });
+      mounted.button.click();
+      mounted.button.click();
+      await waitUntil(() => mounted.navigations.length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(mounted.navigations.length).to.equal(1);
+      expect(Object.keys(storedEntries()).length).to.equal(1);
+    });
+
+    it('is busy and disabled with a spinner while navigating', async () => {
+      const mounted = await mount({ 'client-id': CLIENT_ID });
+      await signIn(mounted);
+      await mounted.el.updateComplete;
+      const { button } = mounted;
+      expect([button.disabled, button.getAttribute('aria-busy')]).to.deep.equal([true, 'true']);
+      expect(button.querySelector('[part="logo"] .spinner')).to.not.equal(null);
+      await expect(mounted.el).to.be.accessible();
+    });
+
+    it('is ready again when the page comes back from the back/forward cache', async () => {
+      const mounted = await mount({ 'client-id': CLIENT_ID });
+      await signIn(mounted);
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await mounted.el.updateComplete;
+      expect([mounted.button.disabled, mounted.button.getAttribute('aria-busy')]).to.deep.equal([
+        false,
+        null,
+      ]);
+      await signIn(mounted);
+      expect(mounted.navigations.length).to.equal(2);
+    });
+
+    it('does nothing when disabled', async () => {
+      const mounted = await mount({ 'client-id': CLIENT_ID, disabled: true });
+      mounted.button.click();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect([mounted.button.disabled, mounted.navigations.length]).to.deep.equal([true, 0]);
+    });
+  });
+
+  describe('when a locale applies', () => {
+    const texts = ['signin', 'signup', 'continue'] as const;
+    for (const locale of ['ru', 'kk', 'en'] as const) {
+      for (const text of texts) {
+        it(`names the button "${STRINGS[locale][text]}" for locale=${locale} text=${text}`, async () => {
+          await mount({ 'client-id': CLIENT_ID, locale, text });
+          expect(buttonNames()).to.deep.equal([STRINGS[locale][text]]);
+        });
+      }
+    }
+
+    const inherited: [string, string, string][] = [
+      ['kk', 'kk-KZ', 'Freedom ID арқылы кіру'],
+      ['ru', 'ru', 'Войти через Freedom ID'],
+      ['en', 'en-GB', 'Sign in with Freedom ID'],
+    ];
+    for (const [locale, lang, name] of inherited) {
+      it(`speaks ${locale} under an ancestor with lang="${lang}"`, async () => {
+        const host = document.createElement('div');
+        host.dataset['testHost'] = '';
+        host.lang = lang;
+        document.body.append(host);
+        const { button } = await mount({ 'client-id': CLIENT_ID }, undefined, host);
+        expect([buttonNames(), button.lang]).to.deep.equal([[name], locale]);
+      });
+    }
+
+    it('prefers the locale attribute to an ancestor lang', async () => {
+      const host = document.createElement('div');
+      host.dataset['testHost'] = '';
+      host.lang = 'kk';
+      document.body.append(host);
+      await mount({ 'client-id': CLIENT_ID, locale: 'en' }, undefined, host);
+      expect(buttonNames()).to.deep.equal(['Sign in with Freedom ID']);
+    });
+
+    it('keeps the full name when type="icon"', async () => {
+      const { button } = await mount({ 'client-id': CLIENT_ID, type: 'icon', locale: 'ru' });
+      expect(buttonNames()).to.deep.equal(['Войти через Freedom ID']);
+      expect(button.getBoundingClientRect().width).to.equal(40);
+    });
+
+    it('shows the merchant’s strings, as text', async () => {
+      await mount({ 'client-id': CLIENT_ID, locale: 'en', text: 'signup' }, (el) => {
+        el.strings = { signup: '<b>Join</b> with Freedom ID' };
+      });
+      expect(buttonNames()).to.deep.equal(['<b>Join</b> with Freedom ID']);
+    });
+  });
+
+  describe('when it is styled', () => {
+    const heights: [string, number][] = [
+      ['small', 32],
+      ['medium', 40],
+      ['large', 48],
+    ];
+    for (const [size, height] of heights) {
+      it(`is ${height}px high with size="${size}", the host included`, async () => {
+        const { el, button } = await mount({ 'client-id': CLIENT_ID, size });
+        expect([
+          el.getBoundingClientRect().height,
+          button.getBoundingClientRect().height,
+        ]).to.deep.equal([height, height]);
+      });
+    }
+
+    const widths: [string, number][] = [
+      ['260', 260],
+      ['100', 200],
+      ['900', 400],
+    ];
+    for (const [width, px] of widths) {
+      it(`is ${px}px wide with width="${width}"`, async () => {
+        const { el } = await mount({ 'client-id': CLIENT_ID, width });
+        expect(el.getBoundingClientRect().width).to.equal(px);
+      });
+    }
+
+    const radii: [string, string][] = [
+      ['rectangular', '4px'],
+      ['square', '4px'],
+      ['pill', '9999px'],
+      ['circle', '9999px'],
+    ];
+    for (const [shape, radius] of radii) {
+      it(`has a ${radius} radius with shape="${shape}"`, async () => {
+        const { button } = await mount({ 'client-id': CLIENT_ID, shape });
+        expect(getComputedStyle(button).borderTopLeftRadius).to.equal(radius);
+      });
+    }
+
+    const themes: [string, string, string][] = [
+      ['filled', 'rgb(26, 86, 219)', 'rgb(255, 255, 255)'],
+      ['outline', 'rgb(255, 255, 255)', 'rgb(31, 31, 31)'],
+      ['dark', 'rgb(19, 19, 20)', 'rgb(227, 227, 227)'],
+    ];
+    for (const [theme, background, color] of themes) {
+      it(`uses the ${theme} colours and passes axe in every state`, async () => {
+        const idle = await mount({ 'client-id': CLIENT_ID, theme });
+        const style = getComputedStyle(idle.button);
+        expect([style.backgroundColor, style.color]).to.deep.equal([background, color]);
+        await expect(idle.el).to.be.accessible();
+        const icon = await mount({ 'client-id': CLIENT_ID, theme, type: 'icon', shape: 'circle' });
+        await expect(icon.el).to.be.accessible();
+        const disabled = await mount({ 'client-id': CLIENT_ID, theme, disabled: true });
+        await expect(disabled.el).to.be.accessible();
+        await signIn(idle);
+        await idle.el.updateComplete;
+        await expect(idle.el).to.be.accessible();
+      });
+    }
+
+    it('reads the public custom properties', async () => {
+      const host = document.createElement('div');
+      host.dataset['testHost'] = '';
+      host.style.cssText =
+        '--freedomid-login-background: rgb(0, 0, 0); --freedomid-login-color: rgb(255, 255, 0); --freedomid-login-radius: 7px; --freedomid-login-height: 44px';
+      document.body.append(host);
+      const { button } = await mount({ 'client-id': CLIENT_ID }, undefined, host);
+      const style = getComputedStyle(button);
+      expect([
+        style.backgroundColor,
+        style.color,
+        style.borderTopLeftRadius,
+        style.height,
+      ]).to.deep.equal(['rgb(0, 0, 0)', 'rgb(255, 255, 0)', '7px', '44px']);
+    });
+
+    it('puts the logo slot’s content in place of the mark', async () => {
+      const { el } = await mount({ 'client-id': CLIENT_ID }, (element) => {
+        const img = document.createElement('img');
+        img.slot = 'logo';
+        img.alt = '';
+        element.append(img);
+      });
+      const slot = el.shadowRoot?.querySelector<HTMLSlotElement>('slot[name="logo"]');
+      expect(slot?.assignedElements().map((node) => node.tagName)).to.deep.equal(['IMG']);
+    });
+
+    it('exposes the button, logo and label parts and delegates focus', async () => {
+      const { el, button } = await mount({ 'client-id': CLIENT_ID, locale: 'en' });
+      const parts = [...(el.shadowRoot?.querySelectorAll('[part]') ?? [])].map((node) =>
+        node.getAttribute('part'),
+      );
+      expect(parts).to.deep.equal(['button', 'logo', 'label']);
+      el.focus();
+      expect(el.shadowRoot?.activeElement).to.equal(button);
+    });
+  });
+});
