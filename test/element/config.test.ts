@@ -1,0 +1,118 @@
+import { expect } from '@open-wc/testing';
+import { CLIENT_ID, mount, record, unmountAll } from './helpers.js';
+
+/** Mounts an element while capturing console.error and the freedomid-error events. */
+async function mountBadly(attributes: Record<string, string | true>) {
+  const logged: unknown[][] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    logged.push(args);
+  };
+  const errors = record('freedomid-error');
+  try {
+    const mounted = await mount(attributes);
+    return { ...mounted, logged, details: errors.events.map((event) => event.detail) };
+  } finally {
+    console.error = original;
+    errors.stop();
+  }
+}
+
+describe('<freedomid-login>', () => {
+  afterEach(() => {
+    unmountAll();
+  });
+
+  describe('when its configuration is wrong', () => {
+    it('reports a missing client-id, logs it and renders disabled', async () => {
+      const { button, logged, details, el } = await mountBadly({});
+      const message =
+        '<freedomid-login>: the client-id attribute is required: set it to the client id Freedom ID support issued to you.';
+      expect(details).to.deep.equal([{ code: 'invalid_config', message }]);
+      expect(logged).to.deep.equal([[message]]);
+      expect(button.disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    const cases: [string, Record<string, string>, string][] = [
+      [
+        'theme',
+        { theme: 'neon' },
+        '<freedomid-login>: theme="neon" is not supported: use one of "filled", "outline", "dark".',
+      ],
+      [
+        'size',
+        { size: 'huge' },
+        '<freedomid-login>: size="huge" is not supported: use one of "medium", "small", "large".',
+      ],
+      [
+        'shape',
+        { shape: 'oval' },
+        '<freedomid-login>: shape="oval" is not supported: use one of "rectangular", "pill", "circle", "square".',
+      ],
+      [
+        'text',
+        { text: 'login' },
+        '<freedomid-login>: text="login" is not supported: use one of "signin", "signup", "continue".',
+      ],
+      [
+        'type',
+        { type: 'round' },
+        '<freedomid-login>: type="round" is not supported: use one of "standard", "icon".',
+      ],
+      [
+        'logo-alignment',
+        { 'logo-alignment': 'right' },
+        '<freedomid-login>: logo-alignment="right" is not supported: use one of "left", "center".',
+      ],
+      [
+        'locale',
+        { locale: 'de' },
+        '<freedomid-login>: locale="de" is not supported: use one of "ru", "kk", "en".',
+      ],
+      [
+        'width',
+        { width: 'wide' },
+        '<freedomid-login>: width must be a number of pixels between 200 and 400.',
+      ],
+      [
+        'backend-url',
+        { 'backend-url': 'javascript:alert(1)' },
+        '<freedomid-login>: backend-url "javascript:alert(1)" is not an http(s) URL: set it to your backend\'s callback endpoint, e.g. /api/freedomid/callback.',
+      ],
+      [
+        'redirect-uri',
+        { 'redirect-uri': 'http://shop.example/login' },
+        '<freedomid-login>: the redirect-uri attribute: redirectUri "http://shop.example/login" must use https:// (plain http:// is allowed only for localhost, 127.0.0.1 and [::1]).',
+      ],
+      [
+        'authority',
+        { authority: 'not a url' },
+        '<freedomid-login>: the authority attribute: authority "not a url" is not an absolute URL: write it with its scheme and host, e.g. https://shop.example/login.',
+      ],
+      [
+        'storage',
+        { storage: 'cookie' },
+        '<freedomid-login>: the storage attribute: storage must be "session", "local" or an object with getItem, setItem, removeItem and key (like sessionStorage).',
+      ],
+    ];
+    for (const [attribute, attributes, message] of cases) {
+      it(`reports a wrong ${attribute} by name and renders disabled`, async () => {
+        const { button, logged, details } = await mountBadly({
+          'client-id': CLIENT_ID,
+          ...attributes,
+        });
+        expect(details).to.deep.equal([{ code: 'invalid_config', message }]);
+        expect(logged).to.deep.equal([[message]]);
+        expect(button.disabled).to.equal(true);
+      });
+    }
+
+    it('enables the button once the configuration is fixed', async () => {
+      const { el, button } = await mountBadly({});
+      el.clientId = CLIENT_ID;
+      await el.updateComplete;
+      expect(button.disabled).to.equal(false);
+    });
+  });
+});
