@@ -1,9 +1,17 @@
 export { FreedomIdClient } from './sdk/client.js';
 export { FreedomIdError, isFreedomIdError } from './sdk/errors.js';
-export { DEFAULT_AUTHORITY, DEFAULT_STATE_TTL_SECONDS } from './sdk/config.js';
+export {
+  DEFAULT_AUTHORITY,
+  DEFAULT_POPUP_TIMEOUT_MS,
+  DEFAULT_STATE_TTL_SECONDS,
+} from './sdk/config.js';
+export { fetchAuthParams } from './sdk/auth-params.js';
+export { POPUP_MESSAGE_TYPE } from './sdk/popup.js';
 export type { FreedomIdErrorCode, FreedomIdErrorDetails } from './sdk/errors.js';
 export type { FreedomIdConfig, ResolvedConfig, Navigate } from './sdk/config.js';
 export type { SignInOptions } from './sdk/authorize.js';
 export type { CallbackResult } from './sdk/callback.js';
 export type { SendToBackendOptions, BackendPayload } from './sdk/backend.js';
 export type { StorageLike, StorageOption } from './sdk/request-store.js';
+export type { AuthParams, AuthParamsSupplier } from './sdk/auth-params.js';
+export type { PopupMessage } from './sdk/popup.js';

@@ -1,7 +1,7 @@
 import { SigninState, State } from 'oidc-client-ts';
+import { obtainAuthParams } from './auth-params.js';
 import type { ResolvedConfig } from './config.js';
 import { FreedomIdError } from './errors.js';
-import { randomToken } from './random.js';
 import type { RequestStore } from './request-store.js';
 import { sameOriginPath } from './return-to.js';
 
@@ -49,9 +49,16 @@ export async function createAuthorizationRequest(
   if (options.returnTo !== undefined) data.returnTo = sameOriginPath(options.returnTo);
 
   await State.clearStaleState(store, config.stateTtlSeconds);
+  const { state, nonce } = await obtainAuthParams(config.authParams);
+  if (store.peek(state) !== null) {
+    throw new FreedomIdError(
+      'invalid_config',
+      'authParams returned a state that is already in use by a pending sign-in: return a new random state for every request.',
+    );
+  }
   const request = await SigninState.create({
-    id: randomToken(),
-    nonce: randomToken(),
+    id: state,
+    nonce,
     code_verifier: config.pkce,
     data,
     authority: config.authority,

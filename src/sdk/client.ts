@@ -4,7 +4,8 @@ import { completeCallback, type CallbackResult } from './callback.js';
 import { hasCallbackParams, withoutCallbackParams } from './callback-params.js';
 import { resolveConfig, type FreedomIdConfig, type ResolvedConfig } from './config.js';
 import { FreedomIdError } from './errors.js';
-import { currentHref, replaceAddress } from './navigator.js';
+import { assignPopup, currentHref, replaceAddress } from './navigator.js';
+import { openSignInPopup, postToOpener, waitForPopupCallback } from './popup.js';
 import { RequestStore } from './request-store.js';
 
 /**
@@ -34,6 +35,37 @@ export class FreedomIdClient {
   /** Stores a new sign-in request and navigates to Freedom ID with `navigate`. */
   async signIn(options?: SignInOptions): Promise<void> {
     await this.config.navigate(await this.createAuthorizationUrl(options));
+  }
+
+  /**
+   * Signs in inside a popup and resolves with the callback result, leaving this page as it is.
+   * Call it directly in a click handler: the popup opens before the first `await`, as browsers require.
+   */
+  async signInPopup(options?: SignInOptions): Promise<CallbackResult> {
+    const popup = openSignInPopup();
+    try {
+      const url = await this.createAuthorizationUrl(options);
+      assignPopup(popup, url);
+      const href = await waitForPopupCallback(
+        popup,
+        url.searchParams.get('state') ?? '',
+        this.config.popupTimeoutMs,
+      );
+      return await completeCallback(this.config, this.store, new URL(href));
+    } finally {
+      popup.close();
+    }
+  }
+
+  /**
+   * On the redirect page inside a sign-in popup: hands the callback to the page that opened the
+   * popup (which validates it and closes the popup) and returns true; returns false on any other page.
+   */
+  forwardPopupCallback(href: string = currentHref()): boolean {
+    if (!this.isCallback(href)) return false;
+    if (!postToOpener(href)) return false;
+    if (href === currentHref()) replaceAddress(withoutCallbackParams(new URL(href)));
+    return true;
   }
 
   /** Whether `href` (default: the current page) is a callback to this client's redirect URI. */

@@ -1,3 +1,4 @@
+import type { AuthParamsSupplier } from './auth-params.js';
 import { FreedomIdError } from './errors.js';
 import { assignLocation } from './navigator.js';
 import { isStorageLike, type StorageOption } from './request-store.js';
@@ -9,6 +10,9 @@ export const DEFAULT_AUTHORITY = 'https://passport.freedompay.kz';
 
 /** How long a started sign-in may take before its stored request is refused and swept. */
 export const DEFAULT_STATE_TTL_SECONDS = 600;
+
+/** How long a sign-in popup may stay open: five minutes. */
+export const DEFAULT_POPUP_TIMEOUT_MS = 300_000;
 
 /** Sends the browser to the authorization URL; replace it to open a popup, or to capture the URL in tests. */
 export type Navigate = (url: URL) => void | Promise<void>;
@@ -31,6 +35,10 @@ export interface FreedomIdConfig {
   stateTtlSeconds?: number;
   /** Performs the redirect. Default: `location.assign(url)`. */
   navigate?: Navigate;
+  /** Gets `state` and `nonce` from the merchant backend instead of making them in the browser. */
+  authParams?: AuthParamsSupplier;
+  /** Milliseconds a sign-in popup may stay open before `signInPopup` gives up with `timeout`. Default 300000. */
+  popupTimeoutMs?: number;
 }
 
 /** A configuration that passed {@link resolveConfig}: every default filled in, URLs parsed. */
@@ -44,6 +52,8 @@ export interface ResolvedConfig {
   readonly storage: StorageOption;
   readonly stateTtlSeconds: number;
   readonly navigate: Navigate;
+  readonly authParams: AuthParamsSupplier | undefined;
+  readonly popupTimeoutMs: number;
 }
 
 const KNOWN_KEYS = new Set<string>([
@@ -55,6 +65,8 @@ const KNOWN_KEYS = new Set<string>([
   'storage',
   'stateTtlSeconds',
   'navigate',
+  'authParams',
+  'popupTimeoutMs',
 ]);
 const SECRET_KEYS = new Set(['clientSecret', 'client_secret', 'secret']);
 
@@ -127,6 +139,23 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
       'navigate must be a function that receives the authorization URL.',
     );
   }
+  const { authParams, popupTimeoutMs = DEFAULT_POPUP_TIMEOUT_MS } = config;
+  if (authParams !== undefined && typeof authParams !== 'function') {
+    throw new FreedomIdError(
+      'invalid_config',
+      'authParams must be a function that returns { state, nonce } (or a promise of it).',
+    );
+  }
+  if (
+    typeof popupTimeoutMs !== 'number' ||
+    !Number.isFinite(popupTimeoutMs) ||
+    popupTimeoutMs <= 0
+  ) {
+    throw new FreedomIdError(
+      'invalid_config',
+      'popupTimeoutMs must be a positive number of milliseconds, e.g. 300000.',
+    );
+  }
   return {
     clientId,
     redirectUri,
@@ -137,5 +166,7 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
     storage,
     stateTtlSeconds,
     navigate,
+    authParams,
+    popupTimeoutMs,
   };
 }

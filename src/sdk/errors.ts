@@ -12,7 +12,10 @@ export type FreedomIdErrorCode =
   | 'storage_unavailable'
   | 'backend_error'
   | 'network_error'
-  | 'timeout';
+  | 'timeout'
+  | 'popup_blocked'
+  | 'popup_closed'
+  | 'opener_lost';
 
 /** Fields an error may carry besides its code and message. */
 export interface FreedomIdErrorDetails {

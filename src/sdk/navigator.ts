@@ -19,3 +19,40 @@ export function currentOrigin(): string {
 export function replaceAddress(url: URL): void {
   window.history.replaceState(window.history.state, '', url.href);
 }
+
+/** The name the sign-in popup's window carries, so its redirect page can tell it is one. */
+export const POPUP_NAME = 'freedomid-signin';
+
+/** Opens an empty, centred popup window now (inside the click), or returns null when the browser blocks it. */
+export function openPopup(): Window | null {
+  const width = 480;
+  const height = 680;
+  const left = Math.max(0, window.screenX + (window.outerWidth - width) / 2);
+  const top = Math.max(0, window.screenY + (window.outerHeight - height) / 2);
+  return window.open(
+    '',
+    POPUP_NAME,
+    `popup=yes,width=${width},height=${height},left=${left},top=${top}`,
+  );
+}
+
+/** Sends the popup to `url`, replacing its blank page. */
+export function assignPopup(popup: Window, url: URL): void {
+  popup.location.replace(url.href);
+}
+
+/** This window's opener when it is a window of the same origin, else null (none, closed, or cross-origin). */
+export function sameOriginOpener(): Window | null {
+  const opener = window.opener as Window | null;
+  if (opener === null || opener.closed) return null;
+  try {
+    return opener.location.origin === window.location.origin ? opener : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether this window was opened by the SDK as its sign-in popup. */
+export function isNamedPopup(): boolean {
+  return window.name === POPUP_NAME;
+}

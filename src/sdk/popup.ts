@@ -1,0 +1,114 @@
+import { FreedomIdError } from './errors.js';
+import { currentOrigin, isNamedPopup, openPopup, sameOriginOpener } from './navigator.js';
+
+/** The `type` of the message a popup's redirect page posts to its opener. */
+export const POPUP_MESSAGE_TYPE = 'freedomid:callback';
+
+/** What the popup posts: the callback URL, which the opener validates against its own stored request. */
+export interface PopupMessage {
+  type: typeof POPUP_MESSAGE_TYPE;
+  href: string;
+}
+
+/** How often the opener checks whether the user closed the popup. */
+const CLOSED_POLL_MS = 250;
+/** How long a closed popup's last message may still be in flight. */
+const CLOSED_GRACE_MS = 500;
+
+/** Opens the sign-in popup synchronously, or throws `popup_blocked`. */
+export function openSignInPopup(): Window {
+  const popup = openPopup();
+  if (popup === null) {
+    throw new FreedomIdError(
+      'popup_blocked',
+      'The browser blocked the sign-in popup: call signInPopup() directly inside a click handler (before any await), or let the user allow popups for this site, or use signIn() (redirect).',
+    );
+  }
+  return popup;
+}
+
+/**
+ * Waits for the popup's redirect page to post its callback URL carrying `state`.
+ * > [!WARNING] Accepts only messages from this origin, from this popup, for the state this page issued; everything else is ignored.
+ */
+export function waitForPopupCallback(
+  popup: Window,
+  state: string,
+  timeoutMs: number,
+): Promise<string> {
+  const origin = currentOrigin();
+  return new Promise((resolve, reject) => {
+    const finish = (outcome: () => void) => {
+      window.removeEventListener('message', onMessage);
+      clearInterval(poll);
+      clearTimeout(deadline);
+      outcome();
+    };
+    const onMessage = (event: MessageEvent<unknown>) => {
+      if (event.origin !== origin || event.source !== popup || !isPopupMessage(event.data)) return;
+      const { href } = event.data;
+      if (callbackState(href, origin) !== state) return;
+      finish(() => {
+        resolve(href);
+      });
+    };
+    const poll = setInterval(() => {
+      if (!popup.closed) return;
+      clearInterval(poll);
+      setTimeout(() => {
+        finish(() => {
+          reject(
+            new FreedomIdError(
+              'popup_closed',
+              'The sign-in popup was closed before the sign-in finished. If the user did not close it, a Cross-Origin-Opener-Policy header cut the link to it: serve this page with "Cross-Origin-Opener-Policy: same-origin-allow-popups" (or none).',
+            ),
+          );
+        });
+      }, CLOSED_GRACE_MS);
+    }, CLOSED_POLL_MS);
+    const deadline = setTimeout(() => {
+      finish(() => {
+        reject(
+          new FreedomIdError(
+            'timeout',
+            `The sign-in popup did not finish within ${timeoutMs} ms (popupTimeoutMs): start the sign-in again.`,
+          ),
+        );
+      });
+    }, timeoutMs);
+    window.addEventListener('message', onMessage);
+  });
+}
+
+/**
+ * On a popup's redirect page: posts the callback URL to the opener (same origin only) and reports whether it did.
+ * Throws `opener_lost` when this is the SDK's popup but the link to its opener was cut.
+ */
+export function postToOpener(href: string): boolean {
+  const opener = sameOriginOpener();
+  if (opener === null) {
+    if (!isNamedPopup()) return false;
+    throw new FreedomIdError(
+      'opener_lost',
+      'This sign-in popup lost its link to the page that opened it, so it cannot hand over the sign-in: a Cross-Origin-Opener-Policy header cut it. Serve the merchant pages with "Cross-Origin-Opener-Policy: same-origin-allow-popups" (or none), then sign in again.',
+    );
+  }
+  const message: PopupMessage = { type: POPUP_MESSAGE_TYPE, href };
+  opener.postMessage(message, currentOrigin());
+  return true;
+}
+
+function isPopupMessage(data: unknown): data is PopupMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const { type, href } = data as Partial<Record<string, unknown>>;
+  return type === POPUP_MESSAGE_TYPE && typeof href === 'string';
+}
+
+function callbackState(href: string, origin: string): string | null {
+  try {
+    const url = new URL(href);
+    return url.origin === origin ? url.searchParams.get('state') : null;
+  } catch {
+    return null;
+  }
+}

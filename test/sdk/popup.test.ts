@@ -1,0 +1,192 @@
+import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import { FreedomIdClient, POPUP_MESSAGE_TYPE, type CallbackResult } from '../../src/index.js';
+import { CLIENT_ID, callbackUrl, clearEntries, rejection, storedEntries } from './helpers.js';
+
+const REDIRECT = `${location.origin}/test/fixtures/popup-callback.html`;
+const FAKE_PROVIDER = `${location.origin}/test/fixtures/fake-provider`;
+
+function popupClient(overrides = {}) {
+  return new FreedomIdClient({
+    clientId: CLIENT_ID,
+    redirectUri: REDIRECT,
+    authority: FAKE_PROVIDER,
+    ...overrides,
+  });
+}
+
+/** Records every window the page opens, so a test can act as the user on it. */
+function capturePopups(): { popups: (Window | null)[]; restore: () => void } {
+  const realOpen = window.open.bind(window);
+  const popups: (Window | null)[] = [];
+  window.open = (...args: Parameters<typeof window.open>) => {
+    const popup = realOpen(...args);
+    popups.push(popup);
+    return popup;
+  };
+  return { popups, restore: () => (window.open = realOpen) };
+}
+
+/** Calls `action` from a real mouse click, the user activation browsers demand before opening a popup. */
+async function fromClick<T>(action: () => Promise<T>): Promise<T> {
+  const button = document.createElement('button');
+  button.textContent = 'Sign in';
+  button.style.cssText = 'position:fixed;left:0;top:0;width:120px;height:40px';
+  document.body.append(button);
+  const outcome = new Promise<T>((resolve, reject) => {
+    button.addEventListener(
+      'click',
+      () => {
+        action().then(resolve, reject);
+      },
+      { once: true },
+    );
+  });
+  await sendMouse({ type: 'click', position: [20, 20] });
+  button.remove();
+  return outcome;
+}
+
+async function until(condition: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('FreedomIdClient.signInPopup', () => {
+  let capture: ReturnType<typeof capturePopups>;
+  beforeEach(() => (capture = capturePopups()));
+  afterEach(() => {
+    capture.restore();
+    for (const popup of capture.popups) popup?.close();
+    clearEntries();
+  });
+
+  describe('when the provider answers', () => {
+    it('resolves with the callback result validated by this page, and closes the popup', async () => {
+      const client = popupClient();
+      const result: CallbackResult = await fromClick(() =>
+        client.signInPopup({ appState: { step: 'checkout' } }),
+      );
+      expect(result.code).to.equal(`code-for-${CLIENT_ID}`);
+      expect(result.redirectUri).to.equal(REDIRECT);
+      expect(result.appState).to.deep.equal({ step: 'checkout' });
+      expect(result.state).to.match(/^[A-Za-z0-9_-]{43}$/);
+      expect(storedEntries()).to.deep.equal({});
+      expect(capture.popups).to.have.length(1);
+      await until(() => capture.popups[0]!.closed);
+    });
+
+    it('a denial comes back as provider_error, verified', async () => {
+      const client = popupClient();
+      const error = await rejection(() =>
+        fromClick(() => client.signInPopup({ extraParams: { deny: '1' } })),
+      );
+      expect(error.code).to.equal('provider_error');
+      expect(error.error).to.equal('access_denied');
+      expect(error.verified).to.equal(true);
+    });
+  });
+
+  describe('when the popup cannot open', () => {
+    it('→ popup_blocked, and no request is stored', async () => {
+      window.open = () => null;
+      const error = await rejection(() => popupClient().signInPopup());
+      expect(error.code).to.equal('popup_blocked');
+      expect(error.message).to.contain('inside a click handler');
+      expect(storedEntries()).to.deep.equal({});
+    });
+  });
+
+  describe('when the user closes the popup', () => {
+    it('→ popup_closed', async () => {
+      const client = popupClient();
+      const pending = fromClick(() => client.signInPopup({ extraParams: { stay: '1' } }));
+      await until(() => capture.popups.length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      capture.popups[0]!.close();
+      const error = await rejection(() => pending);
+      expect(error.code).to.equal('popup_closed');
+      expect(error.message).to.contain('Cross-Origin-Opener-Policy');
+    });
+  });
+
+  describe('when messages arrive that are not the popup’s answer', () => {
+    it('ignores another origin and another state, then accepts the real one', async () => {
+      const client = popupClient();
+      let settled = false;
+      const pending = fromClick(() => client.signInPopup({ extraParams: { stay: '1' } })).finally(
+        () => (settled = true),
+      );
+      await until(() => capture.popups.length === 1 && Object.keys(storedEntries()).length === 1);
+      const popup = capture.popups[0]!;
+      const state = Object.keys(storedEntries())[0].slice('freedomid.'.length);
+      const post = (origin: string, href: string) => {
+        window.dispatchEvent(
+          new MessageEvent('message', {
+            origin,
+            source: popup,
+            data: { type: POPUP_MESSAGE_TYPE, href },
+          }),
+        );
+      };
+      post('https://evil.example', callbackUrl({ code: 'evil', state }, REDIRECT));
+      post(
+        location.origin,
+        callbackUrl({ code: 'foreign', state: 'someone-elses-state-value-000' }, REDIRECT),
+      );
+      window.dispatchEvent(
+        new MessageEvent('message', {
+          origin: location.origin,
+          source: window,
+          data: {
+            type: POPUP_MESSAGE_TYPE,
+            href: callbackUrl({ code: 'wrong-source', state }, REDIRECT),
+          },
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(settled).to.equal(false);
+      post(location.origin, callbackUrl({ code: 'real', state }, REDIRECT));
+      expect((await pending).code).to.equal('real');
+    });
+  });
+
+  describe('when the popup takes too long', () => {
+    it('→ timeout, and the popup is closed', async () => {
+      const client = popupClient({ popupTimeoutMs: 400 });
+      const error = await rejection(() =>
+        fromClick(() => client.signInPopup({ extraParams: { stay: '1' } })),
+      );
+      expect(error.code).to.equal('timeout');
+      expect(error.message).to.contain('400 ms');
+      await until(() => capture.popups[0]!.closed);
+    });
+  });
+});
+
+describe('FreedomIdClient.forwardPopupCallback', () => {
+  afterEach(() => (window.name = ''));
+
+  it('returns false on a page that is not a popup', () => {
+    expect(
+      popupClient().forwardPopupCallback(callbackUrl({ code: 'c', state: 's' }, REDIRECT)),
+    ).to.equal(false);
+  });
+
+  it('returns false for a URL that is not a callback', () => {
+    window.name = 'freedomid-signin';
+    expect(popupClient().forwardPopupCallback(REDIRECT)).to.equal(false);
+  });
+
+  it('throws opener_lost in the SDK’s popup whose opener link was cut', async () => {
+    window.name = 'freedomid-signin';
+    const error = await rejection(() =>
+      popupClient().forwardPopupCallback(callbackUrl({ code: 'c', state: 's' }, REDIRECT)),
+    );
+    expect(error.code).to.equal('opener_lost');
+    expect(error.message).to.contain('same-origin-allow-popups');
+  });
+});
