@@ -1,5 +1,5 @@
 import type { KoaContext, Middleware } from 'oidc-provider';
-import { GRANTS } from './users.js';
+import { findUser, GRANTS } from './users.js';
 
 /** Freedom ID's published endpoint paths (REFERENCE.md §1, §3); userinfo and JWKS are not published. */
 export const ROUTES = {
@@ -36,6 +36,9 @@ export const freedomIdShape: Middleware = async (ctx, next) => {
       return;
     }
   }
+  if (ctx.method === 'POST' && ctx.path.startsWith('/interaction/')) {
+    await loginToSubject(ctx);
+  }
   if (ctx.path !== ROUTES.token) {
     await next();
     return;
@@ -62,13 +65,28 @@ function authorizationValidationErrors(ctx: KoaContext): Record<string, string[]
   return Object.keys(errors).length === 0 ? null : errors;
 }
 
-/** Reads a JSON token request and hands oidc-provider the same fields form-encoded. */
-async function jsonToForm(ctx: KoaContext): Promise<void> {
+/**
+ * oidc-provider's development login page makes the typed login the account id, hence the `sub`:
+ * swap a seeded user's login for their UUID, as Freedom ID's subjects are UUIDs.
+ */
+async function loginToSubject(ctx: KoaContext): Promise<void> {
+  const form = new URLSearchParams(await readBody(ctx));
+  const user = findUser(form.get('login') ?? '');
+  if (form.get('prompt') === 'login' && user !== undefined) form.set('login', user.claims.sub);
+  ctx.req.body = form.toString();
+}
+
+async function readBody(ctx: KoaContext): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads a JSON token request and hands oidc-provider the same fields form-encoded. */
+async function jsonToForm(ctx: KoaContext): Promise<void> {
   let fields: unknown;
   try {
-    fields = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    fields = JSON.parse(await readBody(ctx));
   } catch {
     fields = null;
   }

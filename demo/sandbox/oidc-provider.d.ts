@@ -52,6 +52,7 @@ declare module 'oidc-provider' {
     jwks?: { keys: Record<string, unknown>[] };
     cookies?: { keys: string[] };
     clientBasedCORS?: () => boolean;
+    renderError?: (ctx: KoaContext, out: Record<string, unknown>, error: unknown) => Promise<void>;
     features?: Record<string, { enabled: boolean }>;
   }
 

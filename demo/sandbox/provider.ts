@@ -34,7 +34,7 @@ export async function createProvider(
       return Promise.resolve(
         user === undefined
           ? undefined
-          : { accountId: id, claims: (_use, scope) => claimsForScope(user, scope) },
+          : { accountId: user.claims.sub, claims: (_use, scope) => claimsForScope(user, scope) },
       );
     },
     // Freedom ID answers every code exchange with a refresh_token.
@@ -53,6 +53,11 @@ export async function createProvider(
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     clientBasedCORS: () => false,
+    renderError: (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = errorPage(out);
+      return Promise.resolve();
+    },
     features: { devInteractions: { enabled: true }, revocation: { enabled: true } },
   });
   provider.use(freedomIdShape);
@@ -72,4 +77,14 @@ function toMetadata(client: SandboxClient): ClientMetadata {
 
 function mutable(map: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
   return Object.fromEntries(Object.entries(map).map(([key, names]) => [key, [...names]]));
+}
+
+/** The sandbox's error page; provider text is escaped, never interpreted as markup. */
+function errorPage(out: Record<string, unknown>): string {
+  const text = (value: unknown) =>
+    String(value ?? '').replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Freedom ID sandbox: error</title>
+<h1>Freedom ID sandbox: the sign-in cannot continue</h1>
+<p><code id="error">${text(out.error)}</code>: <span id="error-description">${text(out.error_description)}</span></p>
+<p>Go back to the merchant site and start the sign-in again.</p></html>`;
 }

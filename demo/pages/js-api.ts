@@ -1,0 +1,23 @@
+// Integration style 3: the JS API (FreedomIdClient) behind the merchant's own button.
+import { FreedomIdClient, isFreedomIdError } from 'freedomid-web';
+import { meta, showError, showProfile } from './render.js';
+
+const client = new FreedomIdClient({
+  clientId: meta('client-id'),
+  redirectUri: `${location.origin}${location.pathname}`,
+  authority: meta('authority'),
+  scope: meta('scope'),
+});
+
+document.querySelector('#sign-in')?.addEventListener('click', () => {
+  client.signIn().catch(showError);
+});
+
+if (client.isCallback()) {
+  try {
+    const result = await client.handleCallback();
+    showProfile(await client.sendToBackend(result, meta('backend-url')));
+  } catch (error) {
+    showError(isFreedomIdError(error) ? error.toJSON() : error);
+  }
+}
