@@ -82,7 +82,10 @@ function mutable(map: Readonly<Record<string, readonly string[]>>): Record<strin
 /** The sandbox's error page; provider text is escaped, never interpreted as markup. */
 function errorPage(out: Record<string, unknown>): string {
   const text = (value: unknown) =>
-    String(value ?? '').replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+    (typeof value === 'string' ? value : '').replace(
+      /[&<>"']/g,
+      (char) => `&#${char.charCodeAt(0)};`,
+    );
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Freedom ID sandbox: error</title>
 <h1>Freedom ID sandbox: the sign-in cannot continue</h1>
 <p><code id="error">${text(out.error)}</code>: <span id="error-description">${text(out.error_description)}</span></p>
