@@ -1,8 +1,8 @@
-import { SigninState, State } from 'oidc-client-ts';
 import { obtainAuthParams } from './auth-params.js';
 import type { ResolvedConfig } from './config.js';
 import { FreedomIdError } from './errors.js';
-import type { RequestStore } from './request-store.js';
+import { createCodeVerifier, s256CodeChallenge } from './pkce.js';
+import { nowSeconds, type RequestStore, type StoredRequest } from './request-store.js';
 import { sameOriginPath } from './return-to.js';
 
 /** What a merchant may attach to one sign-in. */
@@ -13,12 +13,6 @@ export interface SignInOptions {
   returnTo?: string;
   /** Extra authorization parameters (e.g. `ui_locales`); they may not override the protocol's own. */
   extraParams?: Record<string, string>;
-}
-
-/** What the SDK remembers about a request between the redirect and the callback. */
-export interface StoredRequestData {
-  appState?: unknown;
-  returnTo?: string;
 }
 
 /** Parameters the SDK owns; `extraParams` may not set them. */
@@ -36,7 +30,7 @@ const RESERVED_PARAMS = new Set([
 /**
  * Creates and stores a sign-in request, and returns Freedom ID's authorization URL for it.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
- * > [!WARNING] state and nonce are 256 bits from Web Crypto; the stored entry is the only proof the callback is ours.
+ * > [!WARNING] state and nonce are 256 bits from Web Crypto (or checked values from `authParams`); the stored entry is the only proof the callback is ours.
  */
 export async function createAuthorizationRequest(
   config: ResolvedConfig,
@@ -44,11 +38,10 @@ export async function createAuthorizationRequest(
   options: SignInOptions = {},
 ): Promise<URL> {
   const extraParams = checkExtraParams(options.extraParams);
-  const data: StoredRequestData = {};
-  if (options.appState !== undefined) data.appState = checkAppState(options.appState);
-  if (options.returnTo !== undefined) data.returnTo = sameOriginPath(options.returnTo);
+  const appState = options.appState === undefined ? undefined : checkAppState(options.appState);
+  const returnTo = options.returnTo === undefined ? undefined : sameOriginPath(options.returnTo);
 
-  await State.clearStaleState(store, config.stateTtlSeconds);
+  store.sweep(config.stateTtlSeconds);
   const { state, nonce } = await obtainAuthParams(config.authParams);
   if (store.peek(state) !== null) {
     throw new FreedomIdError(
@@ -56,33 +49,36 @@ export async function createAuthorizationRequest(
       'authParams returned a state that is already in use by a pending sign-in: return a new random state for every request.',
     );
   }
-  const request = await SigninState.create({
-    id: state,
+  const codeVerifier = config.pkce ? createCodeVerifier() : undefined;
+  const request: StoredRequest = {
+    state,
     nonce,
-    code_verifier: config.pkce,
-    data,
+    codeVerifier,
+    clientId: config.clientId,
+    redirectUri: config.redirectUri,
     authority: config.authority,
-    client_id: config.clientId,
-    redirect_uri: config.redirectUri,
-    scope: config.scope,
-    request_type: 'si:r',
-  });
-  await store.set(request.id, request.toStorageString());
-
+    created: nowSeconds(),
+    appState,
+    returnTo,
+  };
   const url = new URL(config.authorizationEndpoint);
   const params: [string, string][] = [
     ['scope', config.scope],
-    ['state', request.id],
+    ['state', state],
     ['response_type', 'code'],
     ['client_id', config.clientId],
     ['redirect_uri', config.redirectUri],
-    ['nonce', request.nonce ?? ''],
+    ['nonce', nonce],
   ];
-  if (request.code_challenge) {
-    params.push(['code_challenge', request.code_challenge], ['code_challenge_method', 'S256']);
+  if (codeVerifier !== undefined) {
+    params.push(
+      ['code_challenge', await s256CodeChallenge(codeVerifier)],
+      ['code_challenge_method', 'S256'],
+    );
   }
   for (const [name, value] of [...params, ...Object.entries(extraParams)])
     url.searchParams.append(name, value);
+  store.save(request);
   return url;
 }
 

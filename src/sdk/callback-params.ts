@@ -16,17 +16,17 @@ export const CALLBACK_PARAMS = [
 /** Largest callback query the SDK reads; a real one is well under 2 KB. */
 export const MAX_CALLBACK_QUERY_LENGTH = 8192;
 
-/** The callback's parameters, each present at most once. */
+/** The callback's parameters, each present at most once; absent ones are undefined. */
 export interface CallbackParams {
-  state: string | null;
+  state?: string;
   /** `code`, or Freedom ID's older `authorization_code`. */
-  code: string | null;
-  error: string | null;
-  errorDescription: string | null;
-  errorUri: string | null;
+  code?: string;
+  error?: string;
+  errorDescription?: string;
+  errorUri?: string;
   /** Freedom ID's numeric `error_code`. */
-  providerCode: string | null;
-  iss: string | null;
+  providerCode?: string;
+  iss?: string;
 }
 
 /** Whether `url` carries any callback parameter in its query. */
@@ -42,29 +42,27 @@ export function hasCallbackParams(url: URL): boolean {
  * @see https://www.rfc-editor.org/rfc/rfc9207
  */
 export function readCallbackParams(url: URL): CallbackParams {
-  if (url.search.length > MAX_CALLBACK_QUERY_LENGTH) {
+  const query = url.searchParams;
+  const repeated = CALLBACK_PARAMS.find((name) => query.getAll(name).length > 1);
+  const problem =
+    url.search.length > MAX_CALLBACK_QUERY_LENGTH
+      ? `is over ${MAX_CALLBACK_QUERY_LENGTH} characters long`
+      : repeated && `repeats "${repeated}"`;
+  if (problem) {
     throw new FreedomIdError(
       'invalid_callback',
-      `The callback URL's query is ${url.search.length} characters, over the ${MAX_CALLBACK_QUERY_LENGTH} a real Freedom ID callback can have: it was not sent by Freedom ID. Start the sign-in again.`,
+      `The callback URL ${problem}, which Freedom ID never sends: it was altered. Start the sign-in again.`,
     );
   }
-  const query = url.searchParams;
-  for (const name of CALLBACK_PARAMS) {
-    if (query.getAll(name).length > 1) {
-      throw new FreedomIdError(
-        'invalid_callback',
-        `The callback URL carries "${name}" more than once, which Freedom ID never does (RFC 6749 §3.1): it was altered. Start the sign-in again.`,
-      );
-    }
-  }
+  const read = (name: string) => query.get(name) ?? undefined;
   return {
-    state: query.get('state'),
-    code: query.get('code') ?? query.get('authorization_code'),
-    error: query.get('error'),
-    errorDescription: query.get('error_description'),
-    errorUri: query.get('error_uri'),
-    providerCode: query.get('error_code'),
-    iss: query.get('iss'),
+    state: read('state'),
+    code: read('code') ?? read('authorization_code'),
+    error: read('error'),
+    errorDescription: read('error_description'),
+    errorUri: read('error_uri'),
+    providerCode: read('error_code'),
+    iss: read('iss'),
   };
 }
 

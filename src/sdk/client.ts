@@ -51,7 +51,7 @@ export class FreedomIdClient {
         url.searchParams.get('state') ?? '',
         this.config.popupTimeoutMs,
       );
-      return await completeCallback(this.config, this.store, new URL(href));
+      return completeCallback(this.config, this.store, new URL(href));
     } finally {
       popup.close();
     }
@@ -85,16 +85,18 @@ export class FreedomIdClient {
    * When it reads the current page, it also removes the callback parameters from the address bar,
    * whatever the outcome, so a refresh or a shared link cannot replay it.
    */
-  async handleCallback(href?: string): Promise<CallbackResult> {
-    const url = parseHref(href ?? currentHref());
-    if (url === null) {
-      throw new FreedomIdError(
-        'invalid_argument',
-        `handleCallback got "${String(href)}", which is not an absolute URL: pass location.href.`,
-      );
-    }
-    if (href === undefined || href === currentHref()) replaceAddress(withoutCallbackParams(url));
-    return completeCallback(this.config, this.store, url);
+  handleCallback(href?: string): Promise<CallbackResult> {
+    return new Promise((resolve) => {
+      const url = parseHref(href ?? currentHref());
+      if (url === null) {
+        throw new FreedomIdError(
+          'invalid_argument',
+          `handleCallback got "${String(href)}", not an absolute URL: pass location.href.`,
+        );
+      }
+      if (href === undefined || href === currentHref()) replaceAddress(withoutCallbackParams(url));
+      resolve(completeCallback(this.config, this.store, url));
+    });
   }
 
   /** POSTs `result` to the merchant backend as JSON and returns its JSON reply. */

@@ -73,87 +73,49 @@ const SECRET_KEYS = new Set(['clientSecret', 'client_secret', 'secret']);
 /** Checks a configuration once, up front, and throws `invalid_config` naming the field to fix. */
 export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
   if (typeof config !== 'object' || (config as unknown) === null) {
-    throw new FreedomIdError(
-      'invalid_config',
-      'Pass a configuration object: new FreedomIdClient({ clientId, redirectUri }).',
-    );
+    throw invalid('Pass a configuration object: new FreedomIdClient({ clientId, redirectUri }).');
   }
   for (const key of Object.keys(config)) {
     if (SECRET_KEYS.has(key)) {
-      throw new FreedomIdError(
-        'invalid_config',
+      throw invalid(
         `${key} must never be given to browser code: anyone can read it there. Remove it here and keep it on your backend, which exchanges the code.`,
       );
     }
-    if (!KNOWN_KEYS.has(key)) {
-      throw new FreedomIdError(
-        'invalid_config',
-        `Unknown option "${key}": the options are ${[...KNOWN_KEYS].join(', ')}.`,
-      );
-    }
+    if (!KNOWN_KEYS.has(key))
+      throw invalid(`Unknown option "${key}": the options are ${[...KNOWN_KEYS].join(', ')}.`);
   }
   const {
     clientId,
     pkce = false,
     storage = 'session',
     stateTtlSeconds = DEFAULT_STATE_TTL_SECONDS,
+    navigate = assignLocation,
+    authParams,
+    popupTimeoutMs = DEFAULT_POPUP_TIMEOUT_MS,
   } = config;
   if (typeof clientId !== 'string' || clientId.trim() === '') {
-    throw new FreedomIdError(
-      'invalid_config',
-      'clientId is required: pass the client id Freedom ID support issued to you.',
-    );
+    throw invalid('clientId is required: pass the client id Freedom ID support issued to you.');
   }
   const redirectUri = parseEndpointUrl('redirectUri', config.redirectUri).href;
   const authorityUrl = parseEndpointUrl('authority', config.authority ?? DEFAULT_AUTHORITY);
-  if (authorityUrl.search !== '') {
-    throw new FreedomIdError(
-      'invalid_config',
-      `authority "${authorityUrl.href}" must not contain a query string: pass the issuer URL only.`,
+  if (authorityUrl.search)
+    throw invalid(
+      `authority "${authorityUrl.href}" must not have a query: pass the issuer URL only.`,
     );
-  }
   const authority = authorityUrl.href.replace(/\/+$/, '');
-  if (typeof pkce !== 'boolean') {
-    throw new FreedomIdError('invalid_config', 'pkce must be true or false.');
-  }
+  if (typeof pkce !== 'boolean') throw invalid('pkce must be true or false.');
   if (storage !== 'session' && storage !== 'local' && !isStorageLike(storage)) {
-    throw new FreedomIdError(
-      'invalid_config',
-      'storage must be "session", "local" or an object with getItem, setItem, removeItem and key (like sessionStorage).',
+    throw invalid(
+      'storage must be "session", "local" or a Storage-like object (getItem, setItem, removeItem, key).',
     );
   }
-  if (
-    typeof stateTtlSeconds !== 'number' ||
-    !Number.isFinite(stateTtlSeconds) ||
-    stateTtlSeconds <= 0
-  ) {
-    throw new FreedomIdError(
-      'invalid_config',
-      'stateTtlSeconds must be a positive number of seconds, e.g. 600.',
-    );
-  }
-  const navigate = config.navigate ?? assignLocation;
-  if (typeof navigate !== 'function') {
-    throw new FreedomIdError(
-      'invalid_config',
-      'navigate must be a function that receives the authorization URL.',
-    );
-  }
-  const { authParams, popupTimeoutMs = DEFAULT_POPUP_TIMEOUT_MS } = config;
+  checkPositive('stateTtlSeconds', stateTtlSeconds, 'seconds, e.g. 600');
+  checkPositive('popupTimeoutMs', popupTimeoutMs, 'milliseconds, e.g. 300000');
+  if (typeof navigate !== 'function')
+    throw invalid('navigate must be a function that receives the authorization URL.');
   if (authParams !== undefined && typeof authParams !== 'function') {
-    throw new FreedomIdError(
-      'invalid_config',
+    throw invalid(
       'authParams must be a function that returns { state, nonce } (or a promise of it).',
-    );
-  }
-  if (
-    typeof popupTimeoutMs !== 'number' ||
-    !Number.isFinite(popupTimeoutMs) ||
-    popupTimeoutMs <= 0
-  ) {
-    throw new FreedomIdError(
-      'invalid_config',
-      'popupTimeoutMs must be a positive number of milliseconds, e.g. 300000.',
     );
   }
   return {
@@ -169,4 +131,14 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
     authParams,
     popupTimeoutMs,
   };
+}
+
+function invalid(message: string): FreedomIdError {
+  return new FreedomIdError('invalid_config', message);
+}
+
+function checkPositive(name: string, value: unknown, unit: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw invalid(`${name} must be a positive number of ${unit}.`);
+  }
 }

@@ -39,7 +39,7 @@ export interface FreedomIdErrorDetails {
 
 /** The one error type the SDK throws: a stable `code` and a message that says what to change. */
 export class FreedomIdError extends Error implements FreedomIdErrorDetails {
-  override readonly name = 'FreedomIdError' as const;
+  declare readonly name: 'FreedomIdError';
   readonly code: FreedomIdErrorCode;
   readonly error?: string;
   readonly errorDescription?: string;
@@ -58,32 +58,13 @@ export class FreedomIdError extends Error implements FreedomIdErrorDetails {
 
   /** A plain object (code, message and the fields that are set), as put in event `detail`. */
   toJSON(): { code: FreedomIdErrorCode; message: string } & Omit<FreedomIdErrorDetails, 'cause'> {
-    const {
-      code,
-      message,
-      error,
-      errorDescription,
-      errorUri,
-      providerCode,
-      verified,
-      status,
-      response,
-    } = this;
-    return JSON.parse(
-      JSON.stringify({
-        code,
-        message,
-        error,
-        errorDescription,
-        errorUri,
-        providerCode,
-        verified,
-        status,
-        response,
-      }),
-    ) as ReturnType<FreedomIdError['toJSON']>;
+    return { message: this.message, ...Object.fromEntries(Object.entries(this)) } as ReturnType<
+      FreedomIdError['toJSON']
+    >;
   }
 }
+// On the prototype, as a literal: it survives minification and stays out of `toJSON`.
+(FreedomIdError.prototype as { name: string }).name = 'FreedomIdError';
 
 /** Whether `value` is a {@link FreedomIdError}, also across bundle copies (checks the literal `name`). */
 export function isFreedomIdError(value: unknown): value is FreedomIdError {

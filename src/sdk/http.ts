@@ -35,14 +35,10 @@ export async function requestJson(
       : reply === undefined
         ? 'answered with a body that is not JSON'
         : 'answered with an "error" in its reply';
-    throw new FreedomIdError(
-      'backend_error',
-      `The backend at ${url} ${why}: check its logs; the sign-in was not completed.`,
-      {
-        status: response.status,
-        response: reply ?? text,
-      },
-    );
+    throw new FreedomIdError('backend_error', `The backend at ${url} ${why}: check its logs.`, {
+      status: response.status,
+      response: reply ?? text,
+    });
   }
   return reply;
 }
@@ -54,7 +50,7 @@ function failedRequest(url: string, timeoutMs: number, cause: unknown): FreedomI
   ) {
     return new FreedomIdError(
       'timeout',
-      `The backend at ${url} did not answer within ${timeoutMs} ms: check that it is running, or raise timeoutMs.`,
+      `The backend at ${url} did not answer within ${timeoutMs} ms: check it runs, or raise timeoutMs.`,
       {
         cause,
       },
@@ -62,7 +58,7 @@ function failedRequest(url: string, timeoutMs: number, cause: unknown): FreedomI
   }
   return new FreedomIdError(
     'network_error',
-    `Could not reach the backend at ${url} (${String(cause)}): check the URL, the network and CORS.`,
+    `Could not reach the backend at ${url} (${String(cause)}): check the URL, network and CORS.`,
     {
       cause,
     },

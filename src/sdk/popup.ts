@@ -10,6 +10,10 @@ export interface PopupMessage {
   href: string;
 }
 
+/** What to do when a Cross-Origin-Opener-Policy cut the link between the page and its popup. */
+const COOP_ADVICE =
+  'a Cross-Origin-Opener-Policy header cut the link to it: serve the pages with "Cross-Origin-Opener-Policy: same-origin-allow-popups" (or none).';
+
 /** How often the opener checks whether the user closed the popup. */
 const CLOSED_POLL_MS = 250;
 /** How long a closed popup's last message may still be in flight. */
@@ -21,7 +25,7 @@ export function openSignInPopup(): Window {
   if (popup === null) {
     throw new FreedomIdError(
       'popup_blocked',
-      'The browser blocked the sign-in popup: call signInPopup() directly inside a click handler (before any await), or let the user allow popups for this site, or use signIn() (redirect).',
+      'The browser blocked the sign-in popup: call signInPopup() inside a click handler, before any await, or use signIn().',
     );
   }
   return popup;
@@ -60,7 +64,7 @@ export function waitForPopupCallback(
           reject(
             new FreedomIdError(
               'popup_closed',
-              'The sign-in popup was closed before the sign-in finished. If the user did not close it, a Cross-Origin-Opener-Policy header cut the link to it: serve this page with "Cross-Origin-Opener-Policy: same-origin-allow-popups" (or none).',
+              `The sign-in popup was closed before the sign-in finished. If the user did not close it, ${COOP_ADVICE}`,
             ),
           );
         });
@@ -71,7 +75,7 @@ export function waitForPopupCallback(
         reject(
           new FreedomIdError(
             'timeout',
-            `The sign-in popup did not finish within ${timeoutMs} ms (popupTimeoutMs): start the sign-in again.`,
+            `The sign-in popup did not finish within ${timeoutMs} ms (popupTimeoutMs). Start the sign-in again.`,
           ),
         );
       });
@@ -90,7 +94,7 @@ export function postToOpener(href: string): boolean {
     if (!isNamedPopup()) return false;
     throw new FreedomIdError(
       'opener_lost',
-      'This sign-in popup lost its link to the page that opened it, so it cannot hand over the sign-in: a Cross-Origin-Opener-Policy header cut it. Serve the merchant pages with "Cross-Origin-Opener-Policy: same-origin-allow-popups" (or none), then sign in again.',
+      `This sign-in popup lost its link to the page that opened it: ${COOP_ADVICE}`,
     );
   }
   const message: PopupMessage = { type: POPUP_MESSAGE_TYPE, href };

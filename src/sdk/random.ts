@@ -1,13 +1,14 @@
-/** Number of random bytes in a generated state or nonce: 256 bits, well over the 128 the spec asks. */
-const TOKEN_BYTES = 32;
-
 /**
- * Returns a URL-safe random string from Web Crypto (base64url without padding, RFC 4648 §5).
+ * Returns 256 random bits from Web Crypto as 43 URL-safe characters (base64url, RFC 4648 §5).
  * @see https://openid.net/specs/openid-connect-core-1_0.html#NonceNotes
  */
-export function randomToken(bytes = TOKEN_BYTES): string {
-  const buffer = crypto.getRandomValues(new Uint8Array(bytes));
+export function randomToken(): string {
+  return base64Url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+/** Encodes bytes as base64url without padding (RFC 4648 §5). */
+export function base64Url(bytes: Uint8Array): string {
   let binary = '';
-  for (const byte of buffer) binary += String.fromCharCode(byte);
+  for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

@@ -1,4 +1,3 @@
-import type { StateStore } from 'oidc-client-ts';
 import { FreedomIdError } from './errors.js';
 
 /** The part of the Web Storage interface the SDK uses; `sessionStorage`, `localStorage` or your own. */
@@ -13,103 +12,109 @@ export interface StorageLike {
 /** Where pending sign-in requests are kept: `'session'` (default), `'local'`, or a Storage-like object. */
 export type StorageOption = 'session' | 'local' | StorageLike;
 
+/** What the SDK remembers about one sign-in between the redirect and the callback. */
+export interface StoredRequest {
+  state: string;
+  nonce: string;
+  codeVerifier?: string;
+  clientId: string;
+  redirectUri: string;
+  authority: string;
+  /** Creation time, in seconds since the epoch. */
+  created: number;
+  appState?: unknown;
+  returnTo?: string;
+}
+
 /** Prefix of every key the SDK writes, followed by the request's `state`. */
 export const STORAGE_PREFIX = 'freedomid.';
 
 /**
  * Keeps one entry per pending sign-in request, keyed by its `state`, in Web Storage.
- *
- * Implements oidc-client-ts's `StateStore` so its stale-state sweep runs over it, but reads and
- * deletes in one synchronous step: two callback handlers racing in one page cannot both take
- * the same state.
- * > [!WARNING] `take` is the single-use guarantee of the state (RFC 6749 §10.12); keep it synchronous.
+ * > [!WARNING] `take` reads and deletes in one synchronous step: it is the single-use guarantee of the state (RFC 6749 §10.12).
  */
-export class RequestStore implements StateStore {
+export class RequestStore {
   private readonly option: StorageOption;
 
   constructor(option: StorageOption) {
     this.option = option;
   }
 
-  /** Returns the entry for `state` without removing it, or null. */
-  peek(state: string): string | null {
-    return this.use('read the sign-in request', (storage) =>
-      storage.getItem(STORAGE_PREFIX + state),
+  /** Saves `request` under its state. */
+  save(request: StoredRequest): void {
+    this.use('save the sign-in request', (storage) => {
+      storage.setItem(STORAGE_PREFIX + request.state, JSON.stringify(request));
+    });
+  }
+
+  /** Returns the request stored for `state` without removing it; null when there is none or it is unreadable. */
+  peek(state: string): StoredRequest | null {
+    return parseRequest(
+      this.use('read the sign-in request', (storage) => storage.getItem(STORAGE_PREFIX + state)),
     );
   }
 
-  /** Removes and returns the entry for `state`, or null when it is not (or no longer) there. */
-  take(state: string): string | null {
+  /** Removes the entry for `state`; false when it was not (or no longer) there. */
+  take(state: string): boolean {
     return this.use('read the sign-in request', (storage) => {
       const key = STORAGE_PREFIX + state;
-      const value = storage.getItem(key);
-      if (value !== null) storage.removeItem(key);
-      return value;
+      const present = storage.getItem(key) !== null;
+      storage.removeItem(key);
+      return present;
     });
   }
 
-  set(state: string, value: string): Promise<void> {
-    return settle(() => {
-      this.use('save the sign-in request', (storage) => {
-        storage.setItem(STORAGE_PREFIX + state, value);
-      });
+  /** Removes every entry created more than `ttlSeconds` ago, or unreadable. */
+  sweep(ttlSeconds: number): void {
+    this.use('sweep old sign-in requests', (storage) => {
+      const cutoff = nowSeconds() - ttlSeconds;
+      const stale: string[] = [];
+      for (let index = 0; index < storage.length; index++) {
+        const key = storage.key(index);
+        if (!key?.startsWith(STORAGE_PREFIX)) continue;
+        const request = parseRequest(storage.getItem(key));
+        if (request === null || request.created < cutoff) stale.push(key);
+      }
+      for (const key of stale) storage.removeItem(key);
     });
-  }
-
-  get(state: string): Promise<string | null> {
-    return settle(() => this.peek(state));
-  }
-
-  remove(state: string): Promise<string | null> {
-    return settle(() => this.take(state));
-  }
-
-  getAllKeys(): Promise<string[]> {
-    return settle(() =>
-      this.use('list the sign-in requests', (storage) => {
-        const keys: string[] = [];
-        for (let index = 0; index < storage.length; index++) {
-          const key = storage.key(index);
-          if (key?.startsWith(STORAGE_PREFIX)) keys.push(key.slice(STORAGE_PREFIX.length));
-        }
-        return keys;
-      }),
-    );
   }
 
   private use<T>(action: string, run: (storage: StorageLike) => T): T {
     try {
-      return run(this.resolve());
+      return run(
+        this.option === 'session'
+          ? sessionStorage
+          : this.option === 'local'
+            ? localStorage
+            : this.option,
+      );
     } catch (cause) {
       throw new FreedomIdError(
         'storage_unavailable',
-        `Could not ${action}: ${describeStorage(this.option)} is full, blocked or disabled (${String(cause)}). ` +
-          'Allow site storage in the browser, free some space, or pass a working `storage` option.',
+        `Could not ${action}: ${typeof this.option === 'string' ? `${this.option}Storage` : 'the custom storage'} is full, blocked or disabled (${String(cause)}). Allow site storage, or pass another \`storage\`.`,
         { cause },
       );
     }
   }
+}
 
-  private resolve(): StorageLike {
-    if (this.option === 'session') return window.sessionStorage;
-    if (this.option === 'local') return window.localStorage;
-    return this.option;
+/** Seconds since the epoch. */
+export function nowSeconds(): number {
+  return Date.now() / 1000;
+}
+
+function parseRequest(stored: string | null): StoredRequest | null {
+  if (stored === null) return null;
+  try {
+    const request = JSON.parse(stored) as Partial<StoredRequest> | null;
+    return typeof request?.state === 'string' &&
+      typeof request.nonce === 'string' &&
+      typeof request.created === 'number'
+      ? (request as StoredRequest)
+      : null;
+  } catch {
+    return null;
   }
-}
-
-/** Runs `run` now and returns its outcome as a promise, for the async `StateStore` interface. */
-function settle<T>(run: () => T): Promise<T> {
-  return new Promise((resolve) => {
-    resolve(run());
-  });
-}
-
-function describeStorage(option: StorageOption): string {
-  return option === 'session'
-    ? 'sessionStorage'
-    : option === 'local'
-      ? 'localStorage'
-      : 'the custom storage';
 }
 
 /** Whether `value` has the Storage methods the SDK needs. */

@@ -20,7 +20,7 @@ export function normalizeScope(scope: unknown = 'openid'): string {
     if (!SCOPE_TOKEN.test(grant)) {
       throw new FreedomIdError(
         'invalid_config',
-        `scope grant "${grant}" has characters a scope may not contain (quotes, backslashes, non-ASCII): use grants such as "read.profile".`,
+        `scope grant "${grant}" has characters a scope may not contain (quotes, backslashes, non-ASCII): use grants like "read.profile".`,
       );
     }
     grants.add(grant);

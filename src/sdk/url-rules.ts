@@ -23,26 +23,20 @@ export function parseEndpointUrl(field: string, value: unknown): URL {
   } catch (cause) {
     throw new FreedomIdError(
       'invalid_config',
-      `${field} "${value}" is not an absolute URL: write it with its scheme and host, e.g. https://shop.example/login.`,
+      `${field} "${value}" is not an absolute URL: write it like https://shop.example/login.`,
       { cause },
     );
   }
   if (!isSecureOrLoopback(url)) {
     throw new FreedomIdError(
       'invalid_config',
-      `${field} "${value}" must use https:// (plain http:// is allowed only for localhost, 127.0.0.1 and [::1]).`,
+      `${field} "${value}" must use https:// (http:// only on localhost, 127.0.0.1, [::1]).`,
     );
   }
-  if (url.hash !== '' || value.includes('#')) {
+  if (value.includes('#') || url.username || url.password) {
     throw new FreedomIdError(
       'invalid_config',
-      `${field} "${value}" must not contain a fragment (#…): remove it (RFC 6749 §3.1.2).`,
-    );
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new FreedomIdError(
-      'invalid_config',
-      `${field} "${value}" must not contain user credentials: remove "user:password@".`,
+      `${field} "${value}" must not contain a fragment (#…) or user:password@: remove them (RFC 6749 §3.1.2).`,
     );
   }
   return url;

@@ -46,7 +46,7 @@ describe('FreedomIdClient.handleCallback', () => {
     it('returns the PKCE verifier when pkce is on', async () => {
       const { client } = makeClient({ pkce: true });
       const { state } = await started(client);
-      const verifier = storedEntries()[`freedomid.${state}`]['code_verifier'];
+      const verifier = storedEntries()[`freedomid.${state}`]['codeVerifier'];
       const result = await client.handleCallback(callbackUrl({ code: 'c', state }));
       expect(result.codeVerifier).to.equal(verifier);
     });
@@ -111,7 +111,7 @@ describe('FreedomIdClient.handleCallback', () => {
       const error = await rejection(() => client.handleCallback(href));
       expect(error.code).to.equal('state_not_found');
       expect(error.message).to.contain('back button');
-      expect(error.message).to.contain('another tab');
+      expect(error.message).to.contain('another tab (use storage: "local")');
     });
 
     const tampered: [string, (state: string) => string][] = [
@@ -216,8 +216,7 @@ describe('FreedomIdClient.handleCallback', () => {
       );
       expect(error.toJSON()).to.deep.equal({
         code: 'provider_error',
-        message:
-          'The user cancelled or refused the sign-in. Provider error "access_denied": User <b>declined</b>.',
+        message: 'The user cancelled the sign-in (error "access_denied": User <b>declined</b>).',
         error: 'access_denied',
         errorDescription: 'User <b>declined</b>',
         errorUri: 'https://docs.freedompay.kz/errors#access_denied',
@@ -245,7 +244,7 @@ describe('FreedomIdClient.handleCallback', () => {
       expect(error.toJSON()).to.deep.equal({
         code: 'provider_error',
         message:
-          'Freedom ID could not complete the sign-in. Provider error "server_error" (Freedom ID error_code 100102). The callback did not carry a state this site issued, so it may not come from Freedom ID.',
+          'Freedom ID could not complete the sign-in (error "server_error", error_code 100102). The callback carried no state this site issued, so it may not come from Freedom ID.',
         error: 'server_error',
         providerCode: '100102',
         verified: false,
