@@ -9,7 +9,7 @@ export { fetchAuthParams } from './sdk/auth-params.js';
 export { POPUP_MESSAGE_TYPE } from './sdk/popup.js';
 export type { FreedomIdErrorCode, FreedomIdErrorDetails } from './sdk/errors.js';
 export type { FreedomIdConfig, ResolvedConfig, Navigate } from './sdk/config.js';
-export type { SignInOptions } from './sdk/authorize.js';
+export type { PopupSignInOptions, SignInOptions } from './sdk/authorize.js';
 export type { CallbackResult } from './sdk/callback.js';
 export type { SendToBackendOptions, BackendPayload } from './sdk/backend.js';
 export type { StorageLike, StorageOption } from './sdk/request-store.js';

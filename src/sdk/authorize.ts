@@ -15,6 +15,12 @@ export interface SignInOptions {
   extraParams?: Record<string, string>;
 }
 
+/** What a merchant may attach to one popup sign-in. */
+export interface PopupSignInOptions extends SignInOptions {
+  /** Called with the authorization URL before the popup goes there; return false to cancel (rejects with `popup_closed`). */
+  beforeNavigate?: (url: URL) => boolean | undefined;
+}
+
 /** Parameters the SDK owns; `extraParams` may not set them. */
 const RESERVED_PARAMS = new Set([
   'scope',

@@ -1,4 +1,8 @@
-import { createAuthorizationRequest, type SignInOptions } from './authorize.js';
+import {
+  createAuthorizationRequest,
+  type PopupSignInOptions,
+  type SignInOptions,
+} from './authorize.js';
 import { sendToBackend, type SendToBackendOptions } from './backend.js';
 import { completeCallback, type CallbackResult } from './callback.js';
 import { hasCallbackParams, withoutCallbackParams } from './callback-params.js';
@@ -41,10 +45,20 @@ export class FreedomIdClient {
    * Signs in inside a popup and resolves with the callback result, leaving this page as it is.
    * Call it directly in a click handler: the popup opens before the first `await`, as browsers require.
    */
-  async signInPopup(options?: SignInOptions): Promise<CallbackResult> {
+  async signInPopup({
+    beforeNavigate,
+    ...options
+  }: PopupSignInOptions = {}): Promise<CallbackResult> {
     const popup = openSignInPopup();
     try {
       const url = await this.createAuthorizationUrl(options);
+      if (beforeNavigate?.(url) === false) {
+        this.store.take(url.searchParams.get('state') ?? '');
+        throw new FreedomIdError(
+          'popup_closed',
+          'The sign-in was cancelled before the popup went to Freedom ID (beforeNavigate returned false).',
+        );
+      }
       assignPopup(popup, url);
       const href = await waitForPopupCallback(
         popup,

@@ -90,6 +90,27 @@ describe('FreedomIdClient.signInPopup', () => {
     });
   });
 
+  describe('when beforeNavigate returns false', () => {
+    it('→ popup_closed, the popup closes and the request is discarded', async () => {
+      const seen: string[] = [];
+      const client = popupClient();
+      const error = await rejection(() =>
+        fromClick(() =>
+          client.signInPopup({
+            beforeNavigate: (url) => {
+              seen.push(url.searchParams.get('client_id') ?? '');
+              return false;
+            },
+          }),
+        ),
+      );
+      expect(error.code).to.equal('popup_closed');
+      expect(seen).to.deep.equal([CLIENT_ID]);
+      expect(storedEntries()).to.deep.equal({});
+      await until(() => capture.popups[0]!.closed);
+    });
+  });
+
   describe('when the popup cannot open', () => {
     it('→ popup_blocked, and no request is stored', async () => {
       window.open = () => null;
