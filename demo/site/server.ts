@@ -63,6 +63,10 @@ export async function startSite(port = 0): Promise<Site> {
       res.writeHead(405).end();
       return;
     }
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const page = /^\/demo\/([\w-]+)\.js$/.exec(path)?.[1];
     if (page !== undefined && (PAGES as readonly string[]).includes(page)) {
       let bundle = bundles.get(page);

@@ -1,0 +1,117 @@
+// End-to-end harness: the demo (sandbox + merchant site) in-process on free ports, and
+// Debian's Chromium driven by playwright-core.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { claimsForScope } from '../../demo/sandbox/index.js';
+import {
+  DEMO_CLIENT_ID,
+  DEMO_SCOPE,
+  DEMO_USER,
+  startDemo,
+  type Demo,
+} from '../../demo/start-demo.js';
+
+export { DEMO_CLIENT_ID, DEMO_USER };
+
+/** Generous waits: a busy 2-core machine runs these beside the browser tests. */
+export const WAIT_MS = 30_000;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export type PageName = keyof Demo['pages'];
+
+/** The claims the demo's scope releases for the test user, as the profile must show them. */
+export const EXPECTED_PROFILE = claimsForScope(DEMO_USER, DEMO_SCOPE);
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find(
+    (path): path is string => path !== undefined && path !== '' && existsSync(path),
+  );
+  if (executablePath === undefined) {
+    throw new Error(
+      'No Chromium: install it with `apt-get install -y chromium`, or set CHROME_PATH.',
+    );
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: WAIT_MS });
+}
+
+export async function startDemoForTests(): Promise<Demo> {
+  if (!existsSync(new URL('../../dist/freedomid.iife.js', import.meta.url))) {
+    throw new Error('dist/freedomid.iife.js is missing: run `npm run build` before the e2e tests.');
+  }
+  return startDemo();
+}
+
+/** Opens a demo page in a fresh context (its own cookies and storage). */
+export async function openPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS);
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** Clicks the page's sign-in button: the element's shadow-DOM button, or the JS API page's own. */
+export async function clickSignIn(page: Page, name: PageName): Promise<void> {
+  const button =
+    name === 'js-api'
+      ? page.locator('#sign-in')
+      : page.locator('freedomid-login').locator('button[part="button"]');
+  await button.click();
+}
+
+/** Signs in on the sandbox's login page as the test user. */
+export async function logIn(page: Page, sandboxUrl: string): Promise<void> {
+  await page.waitForURL((url) => url.href.startsWith(`${sandboxUrl}/interaction/`));
+  await page.locator('input[name="login"]').fill(DEMO_USER.login);
+  await page.locator('input[name="password"]').fill('any password');
+  await page.locator('button[type="submit"]').click();
+  await page.locator('input[name="prompt"][value="consent"]').waitFor({ state: 'attached' });
+}
+
+/** Grants consent on the sandbox's consent page. */
+export async function consent(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** The profile list on the page, claim by claim, once it has been rendered. */
+export async function shownProfile(page: Page): Promise<Record<string, string>> {
+  await page.locator('#profile [data-claim="sub"]').waitFor();
+  const entries = await page
+    .locator('#profile dd')
+    .evaluateAll((items) =>
+      items.map((item) => [(item as HTMLElement).dataset.claim ?? '', item.textContent]),
+    );
+  return Object.fromEntries(entries) as Record<string, string>;
+}
+
+/** The error code (and the backend's own code, if any) once the page shows an error. */
+export async function shownError(
+  page: Page,
+): Promise<{ code: string; backendCode: string | null }> {
+  const code = await page.locator('#error [data-error-code]').textContent();
+  const inner = page.locator('#error [data-backend-code]');
+  return {
+    code: code ?? '',
+    backendCode: (await inner.count()) > 0 ? await inner.textContent() : null,
+  };
+}
+
+/** Claims as the page renders them: strings as is, other values as JSON. */
+export function asShown(claims: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(claims).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value : JSON.stringify(value),
+    ]),
+  );
+}

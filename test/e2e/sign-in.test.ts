@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Demo } from '../../demo/start-demo.js';
+import {
+  asShown,
+  clickSignIn,
+  consent,
+  DEMO_CLIENT_ID,
+  EXPECTED_PROFILE,
+  launchBrowser,
+  logIn,
+  openPage,
+  shownError,
+  shownProfile,
+  startDemoForTests,
+  type PageName,
+} from './harness.js';
+
+const PAGE_NAMES: PageName[] = ['script-tag', 'element', 'js-api'];
+const TEST_TIMEOUT = 90_000;
+
+let demo: Demo;
+let browser: Browser;
+
+before(async () => {
+  demo = await startDemoForTests();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser.close();
+  await demo.close();
+});
+
+/** Signs in through `name` up to the shown profile. */
+async function signIn(name: PageName): Promise<Page> {
+  const page = await openPage(browser, demo.pages[name]);
+  await clickSignIn(page, name);
+  await logIn(page, demo.sandboxUrl);
+  await consent(page);
+  await shownProfile(page);
+  return page;
+}
+
+describe('sign-in through the demo against the sandbox', () => {
+  for (const name of PAGE_NAMES) {
+    describe(`on the ${name} page`, () => {
+      it('shows the exact profile the backend validated', { timeout: TEST_TIMEOUT }, async () => {
+        const page = await signIn(name);
+
+        const profile = await shownProfile(page);
+
+        assert.deepEqual(
+          Object.fromEntries(Object.keys(EXPECTED_PROFILE).map((claim) => [claim, profile[claim]])),
+          asShown(EXPECTED_PROFILE),
+        );
+        assert.equal(profile.iss, demo.sandboxUrl);
+        assert.equal(profile.aud, DEMO_CLIENT_ID);
+        assert.equal(new URL(page.url()).search, '', 'the callback parameters are removed');
+        assert.equal(await page.locator('#error').isHidden(), true);
+        await page.context().close();
+      });
+    });
+  }
+
+  for (const name of ['element', 'js-api'] as const) {
+    it(
+      `shows provider_error / access_denied when the user cancels (${name} page)`,
+      { timeout: TEST_TIMEOUT },
+      async () => {
+        const page = await openPage(browser, demo.pages[name]);
+        await clickSignIn(page, name);
+        await logIn(page, demo.sandboxUrl);
+
+        await page.getByRole('link', { name: '[ Cancel ]' }).click();
+
+        await page.locator('#error [data-error-code]').waitFor();
+        assert.deepEqual(await shownError(page), { code: 'provider_error', backendCode: null });
+        assert.match((await page.locator('#error').textContent()) ?? '', /access_denied/);
+        assert.equal(await page.locator('#profile dd').count(), 0);
+        await page.context().close();
+      },
+    );
+  }
+
+  it(
+    'does not sign in again when the user goes back after signing in',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const page = await signIn('js-api');
+
+      await page.goBack();
+
+      // Back lands on the sandbox's finished interaction, which issues no new code.
+      await page.locator('#error').waitFor();
+      assert.ok(page.url().startsWith(`${demo.sandboxUrl}/`));
+      assert.equal(await page.locator('#error').textContent(), 'invalid_request');
+      await page.goForward();
+      await page.locator('#sign-in').waitFor();
+      assert.equal(new URL(page.url()).search, '');
+      assert.equal(await page.locator('#profile dd').count(), 0);
+      assert.equal(await page.locator('#error').isHidden(), true);
+      await page.context().close();
+    },
+  );
+
+  it(
+    'shows a clean page, without an error, when the callback page is refreshed',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const page = await signIn('element');
+
+      await page.reload();
+
+      await page.locator('freedomid-login').locator('button[part="button"]').waitFor();
+      assert.equal(new URL(page.url()).search, '');
+      assert.equal(await page.locator('#profile dd').count(), 0);
+      assert.equal(await page.locator('#error').isHidden(), true);
+      await page.context().close();
+    },
+  );
+
+  it(
+    'refuses a replayed callback URL with state_not_found',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const page = await openPage(browser, demo.pages['js-api']);
+      await clickSignIn(page, 'js-api');
+      await logIn(page, demo.sandboxUrl);
+      const callback = page.waitForRequest((request) => request.url().includes('code='));
+      await consent(page);
+      const callbackUrl = (await callback).url();
+      await shownProfile(page);
+
+      await page.goto(callbackUrl);
+
+      await page.locator('#error [data-error-code]').waitFor();
+      assert.deepEqual(await shownError(page), { code: 'state_not_found', backendCode: null });
+      await page.context().close();
+    },
+  );
+
+  for (const name of ['script-tag', 'js-api'] as const) {
+    it(
+      `refuses a tampered state in the callback URL with state_not_found (${name} page)`,
+      { timeout: TEST_TIMEOUT },
+      async () => {
+        const page = await openPage(browser, demo.pages[name]);
+        // Load the real callback without the SDK (its request stays stored), then forge its state.
+        const sdkScript = name === 'js-api' ? '**/demo/js-api.js' : '**/dist/freedomid.iife.js';
+        await clickSignIn(page, name);
+        await logIn(page, demo.sandboxUrl);
+        await page.route(sdkScript, (route) => route.abort());
+        await consent(page);
+        await page.waitForURL((url) => url.searchParams.has('code'));
+        await page.unroute(sdkScript);
+        const callbackUrl = new URL(page.url());
+        callbackUrl.searchParams.set('state', 'tampered');
+
+        await page.goto(callbackUrl.href);
+
+        await page.locator('#error [data-error-code]').waitFor();
+        assert.deepEqual(await shownError(page), { code: 'state_not_found', backendCode: null });
+        assert.equal(await page.locator('#profile dd').count(), 0);
+        await page.context().close();
+      },
+    );
+  }
+
+  it(
+    'has the server helper refuse an id_token whose nonce is not the browser’s (nonce_mismatch)',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const page = await openPage(browser, demo.pages['js-api']);
+      await page.route('**/api/freedomid/callback', async (route) => {
+        const body = route.request().postDataJSON() as Record<string, unknown>;
+        await route.continue({
+          postData: JSON.stringify({ ...body, nonce: 'not-the-browser-nonce' }),
+        });
+      });
+      await clickSignIn(page, 'js-api');
+      await logIn(page, demo.sandboxUrl);
+
+      await consent(page);
+
+      await page.locator('#error [data-error-code]').waitFor();
+      assert.deepEqual(await shownError(page), {
+        code: 'backend_error',
+        backendCode: 'nonce_mismatch',
+      });
+      assert.equal(await page.locator('#profile dd').count(), 0);
+      await page.context().close();
+    },
+  );
+});
