@@ -1,5 +1,6 @@
 // Integration style 3: the JS API (FreedomIdClient) behind the merchant's own button.
-import { FreedomIdClient, isFreedomIdError } from 'freedomid-web';
+// A merchant writes `from 'freedomid-web'`; the demo imports the source so it runs before a build.
+import { FreedomIdClient, isFreedomIdError } from '../../src/index.js';
 import { meta, showError, showProfile } from './render.js';
 
 const client = new FreedomIdClient({

@@ -131,7 +131,7 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** Bundles `demo/pages/<page>.ts` as a merchant's bundler would, `freedomid-web` resolved to `src/`. */
+/** Bundles `demo/pages/<page>.ts` (which import the package's source) as a merchant's bundler would. */
 async function bundlePage(page: string): Promise<string> {
   const result = await build({
     absWorkingDir: ROOT,
@@ -140,7 +140,6 @@ async function bundlePage(page: string): Promise<string> {
     format: 'esm',
     target: 'es2022',
     write: false,
-    alias: { 'freedomid-web': './src' },
     define: { __FREEDOMID_VERSION__: JSON.stringify('demo') },
     logLevel: 'silent',
   });
