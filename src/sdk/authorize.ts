@@ -21,18 +21,6 @@ export interface PopupSignInOptions extends SignInOptions {
   beforeNavigate?: (url: URL) => boolean | undefined;
 }
 
-/** Parameters the SDK owns; `extraParams` may not set them. */
-const RESERVED_PARAMS = new Set([
-  'scope',
-  'state',
-  'response_type',
-  'client_id',
-  'redirect_uri',
-  'nonce',
-  'code_challenge',
-  'code_challenge_method',
-]);
-
 /**
  * Creates and stores a sign-in request, and returns Freedom ID's authorization URL for it.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
@@ -82,32 +70,37 @@ export async function createAuthorizationRequest(
       ['code_challenge_method', 'S256'],
     );
   }
-  for (const [name, value] of [...params, ...Object.entries(extraParams)])
-    url.searchParams.append(name, value);
+  for (const [name, value] of [...params, ...extraParams]) url.searchParams.append(name, value);
   store.save(request);
   return url;
 }
 
-function checkExtraParams(extraParams: unknown): Record<string, string> {
-  if (extraParams === undefined) return {};
-  if (typeof extraParams !== 'object' || extraParams === null || Array.isArray(extraParams)) {
-    throw new FreedomIdError(
-      'invalid_argument',
-      'extraParams must be an object of string values, e.g. { ui_locales: "kk" }.',
-    );
-  }
-  for (const [name, value] of Object.entries(extraParams)) {
-    if (RESERVED_PARAMS.has(name)) {
+/** Parameters the SDK sets itself; `extraParams` may not (PKCE's included even when it is off). */
+const OWNED_PARAMS = [
+  'scope',
+  'state',
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+];
+
+function checkExtraParams(extraParams: unknown = {}): [string, string][] {
+  const entries: [string, unknown][] =
+    typeof extraParams === 'object' && extraParams !== null
+      ? Object.entries(extraParams)
+      : [['', extraParams]];
+  for (const [name, value] of entries) {
+    if (OWNED_PARAMS.includes(name) || typeof value !== 'string') {
       throw new FreedomIdError(
         'invalid_argument',
-        `extraParams may not set "${name}": the SDK sets it from the configuration. Change the configuration instead.`,
+        `extraParams${name && `.${name}`} is not allowed: pass an object of string values, e.g. { ui_locales: "kk" }, without the SDK's own ${OWNED_PARAMS.join(', ')}.`,
       );
     }
-    if (typeof value !== 'string') {
-      throw new FreedomIdError('invalid_argument', `extraParams.${name} must be a string.`);
-    }
   }
-  return extraParams as Record<string, string>;
+  return entries as [string, string][];
 }
 
 function checkAppState(appState: unknown): unknown {
@@ -117,9 +110,7 @@ function checkAppState(appState: unknown): unknown {
     throw new FreedomIdError(
       'invalid_argument',
       'appState must be JSON-serializable (no functions, cycles or BigInt).',
-      {
-        cause,
-      },
+      { cause },
     );
   }
 }

@@ -31,9 +31,7 @@ export interface CallbackParams {
 
 /** Whether `url` carries any callback parameter in its query. */
 export function hasCallbackParams(url: URL): boolean {
-  return ['state', 'code', 'authorization_code', 'error', 'error_code'].some((name) =>
-    url.searchParams.has(name),
-  );
+  return CALLBACK_PARAMS.some((name) => url.searchParams.has(name));
 }
 
 /**

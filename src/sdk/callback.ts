@@ -1,6 +1,7 @@
 import { readCallbackParams, type CallbackParams } from './callback-params.js';
 import type { ResolvedConfig } from './config.js';
-import { FreedomIdError, type FreedomIdErrorDetails } from './errors.js';
+import { compact } from './compact.js';
+import { FreedomIdError } from './errors.js';
 import { nowSeconds, type RequestStore } from './request-store.js';
 
 /** What a successful callback hands over: everything the merchant backend needs to exchange the code. */
@@ -85,19 +86,19 @@ export function completeCallback(
   }
 
   const { nonce, codeVerifier, redirectUri, appState, returnTo } = request;
-  const result: CallbackResult = { code: params.code, state, nonce, redirectUri };
-  if (codeVerifier !== undefined) result.codeVerifier = codeVerifier;
-  if (appState !== undefined) result.appState = appState;
-  if (returnTo !== undefined) result.returnTo = returnTo;
-  return result;
+  return compact({
+    code: params.code,
+    state,
+    nonce,
+    codeVerifier,
+    redirectUri,
+    appState,
+    returnTo,
+  });
 }
 
 function providerError(params: CallbackParams, verified: boolean): FreedomIdError {
-  const { error = 'server_error', errorDescription, providerCode } = params;
-  const details: FreedomIdErrorDetails = { error, verified };
-  if (errorDescription !== undefined) details.errorDescription = errorDescription;
-  if (params.errorUri?.startsWith('https://')) details.errorUri = params.errorUri;
-  if (providerCode !== undefined) details.providerCode = providerCode;
+  const { error = 'server_error', errorDescription, errorUri, providerCode } = params;
   return new FreedomIdError(
     'provider_error',
     (error === 'access_denied'
@@ -107,6 +108,13 @@ function providerError(params: CallbackParams, verified: boolean): FreedomIdErro
       (verified
         ? ''
         : ' The callback carried no state this site issued, so it may not come from Freedom ID.'),
-    details,
+    // error_uri is kept only as an https: link: anything else (javascript:, data:) must never reach a page.
+    compact({
+      error,
+      errorDescription,
+      errorUri: errorUri?.startsWith('https://') ? errorUri : undefined,
+      providerCode,
+      verified,
+    }),
   );
 }

@@ -78,7 +78,7 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
   for (const key of Object.keys(config)) {
     if (SECRET_KEYS.has(key)) {
       throw invalid(
-        `${key} must never be given to browser code: anyone can read it there. Remove it here and keep it on your backend, which exchanges the code.`,
+        `${key} must never be in browser code, where anyone can read it: keep it on your backend, which exchanges the code.`,
       );
     }
     if (!KNOWN_KEYS.has(key))

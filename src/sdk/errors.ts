@@ -1,3 +1,5 @@
+import { compact } from './compact.js';
+
 /** Every `code` a {@link FreedomIdError} can carry; the set is closed and documented in the README. */
 export type FreedomIdErrorCode =
   | 'invalid_config'
@@ -53,7 +55,7 @@ export class FreedomIdError extends Error implements FreedomIdErrorDetails {
     const { cause, ...fields } = details;
     super(message, cause === undefined ? undefined : { cause });
     this.code = code;
-    Object.assign(this, fields);
+    Object.assign(this, compact(fields));
   }
 
   /** A plain object (code, message and the fields that are set), as put in event `detail`. */

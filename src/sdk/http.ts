@@ -33,8 +33,8 @@ export async function requestJson(
     const why = !response.ok
       ? `answered HTTP ${response.status}`
       : reply === undefined
-        ? 'answered with a body that is not JSON'
-        : 'answered with an "error" in its reply';
+        ? 'answered non-JSON'
+        : 'answered with an "error"';
     throw new FreedomIdError('backend_error', `The backend at ${url} ${why}: check its logs.`, {
       status: response.status,
       response: reply ?? text,

@@ -2,38 +2,30 @@
 
 /** Sends the whole page to `url` (the default `navigate`). */
 export function assignLocation(url: URL): void {
-  window.location.assign(url.href);
+  location.assign(url.href);
 }
 
 /** The page's current address. */
 export function currentHref(): string {
-  return window.location.href;
+  return location.href;
 }
 
 /** The page's origin, against which `returnTo` is checked. */
 export function currentOrigin(): string {
-  return window.location.origin;
+  return location.origin;
 }
 
 /** Replaces the address bar's URL without a reload or a new history entry. */
 export function replaceAddress(url: URL): void {
-  window.history.replaceState(window.history.state, '', url.href);
+  history.replaceState(history.state, '', url.href);
 }
 
 /** The name the sign-in popup's window carries, so its redirect page can tell it is one. */
 export const POPUP_NAME = 'freedomid-signin';
 
-/** Opens an empty, centred popup window now (inside the click), or returns null when the browser blocks it. */
+/** Opens an empty popup window now (inside the click), or returns null when the browser blocks it. */
 export function openPopup(): Window | null {
-  const width = 480;
-  const height = 680;
-  const left = Math.max(0, window.screenX + (window.outerWidth - width) / 2);
-  const top = Math.max(0, window.screenY + (window.outerHeight - height) / 2);
-  return window.open(
-    '',
-    POPUP_NAME,
-    `popup=yes,width=${width},height=${height},left=${left},top=${top}`,
-  );
+  return window.open('', POPUP_NAME, 'popup,width=480,height=680');
 }
 
 /** Sends the popup to `url`, replacing its blank page. */
@@ -46,7 +38,7 @@ export function sameOriginOpener(): Window | null {
   const opener = window.opener as Window | null;
   if (opener === null || opener.closed) return null;
   try {
-    return opener.location.origin === window.location.origin ? opener : null;
+    return opener.location.origin === location.origin ? opener : null;
   } catch {
     return null;
   }

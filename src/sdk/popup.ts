@@ -12,7 +12,7 @@ export interface PopupMessage {
 
 /** What to do when a Cross-Origin-Opener-Policy cut the link between the page and its popup. */
 const COOP_ADVICE =
-  'a Cross-Origin-Opener-Policy header cut the link to it: serve the pages with "Cross-Origin-Opener-Policy: same-origin-allow-popups" (or none).';
+  'a Cross-Origin-Opener-Policy cut the link: serve the pages with "Cross-Origin-Opener-Policy: same-origin-allow-popups" or none.';
 
 /** How often the opener checks whether the user closed the popup. */
 const CLOSED_POLL_MS = 250;
@@ -42,44 +42,31 @@ export function waitForPopupCallback(
 ): Promise<string> {
   const origin = currentOrigin();
   return new Promise((resolve, reject) => {
-    const finish = (outcome: () => void) => {
+    const finish = (error: FreedomIdError | null, href = '') => {
       window.removeEventListener('message', onMessage);
       clearInterval(poll);
       clearTimeout(deadline);
-      outcome();
+      if (error) reject(error);
+      else resolve(href);
     };
-    const onMessage = (event: MessageEvent<unknown>) => {
-      if (event.origin !== origin || event.source !== popup || !isPopupMessage(event.data)) return;
-      const { href } = event.data;
-      if (callbackState(href, origin) !== state) return;
-      finish(() => {
-        resolve(href);
-      });
+    const onMessage = ({ origin: from, source, data }: MessageEvent<unknown>) => {
+      const href = from === origin && source === popup ? popupCallbackHref(data) : undefined;
+      if (href !== undefined && callbackState(href, origin) === state) finish(null, href);
     };
     const poll = setInterval(() => {
       if (!popup.closed) return;
       clearInterval(poll);
-      setTimeout(() => {
-        finish(() => {
-          reject(
-            new FreedomIdError(
-              'popup_closed',
-              `The sign-in popup was closed before the sign-in finished. If the user did not close it, ${COOP_ADVICE}`,
-            ),
-          );
-        });
-      }, CLOSED_GRACE_MS);
+      const closed = `The sign-in popup was closed before the sign-in finished. If the user did not close it, ${COOP_ADVICE}`;
+      setTimeout(finish, CLOSED_GRACE_MS, new FreedomIdError('popup_closed', closed));
     }, CLOSED_POLL_MS);
-    const deadline = setTimeout(() => {
-      finish(() => {
-        reject(
-          new FreedomIdError(
-            'timeout',
-            `The sign-in popup did not finish within ${timeoutMs} ms (popupTimeoutMs). Start the sign-in again.`,
-          ),
-        );
-      });
-    }, timeoutMs);
+    const deadline = setTimeout(
+      finish,
+      timeoutMs,
+      new FreedomIdError(
+        'timeout',
+        `The sign-in popup did not finish within ${timeoutMs} ms (popupTimeoutMs). Start the sign-in again.`,
+      ),
+    );
     window.addEventListener('message', onMessage);
   });
 }
@@ -102,10 +89,12 @@ export function postToOpener(href: string): boolean {
   return true;
 }
 
-function isPopupMessage(data: unknown): data is PopupMessage {
-  if (typeof data !== 'object' || data === null) return false;
-  const { type, href } = data as Partial<Record<string, unknown>>;
-  return type === POPUP_MESSAGE_TYPE && typeof href === 'string';
+/** The `href` of a {@link PopupMessage}, or undefined for any other data. */
+function popupCallbackHref(data: unknown): string | undefined {
+  const { type, href } = (typeof data === 'object' && data !== null ? data : {}) as Partial<
+    Record<string, unknown>
+  >;
+  return type === POPUP_MESSAGE_TYPE && typeof href === 'string' ? href : undefined;
 }
 
 function callbackState(href: string, origin: string): string | null {

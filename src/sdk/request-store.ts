@@ -42,21 +42,19 @@ export class RequestStore {
 
   /** Saves `request` under its state. */
   save(request: StoredRequest): void {
-    this.use('save the sign-in request', (storage) => {
+    this.use((storage) => {
       storage.setItem(STORAGE_PREFIX + request.state, JSON.stringify(request));
     });
   }
 
   /** Returns the request stored for `state` without removing it; null when there is none or it is unreadable. */
   peek(state: string): StoredRequest | null {
-    return parseRequest(
-      this.use('read the sign-in request', (storage) => storage.getItem(STORAGE_PREFIX + state)),
-    );
+    return parseRequest(this.use((storage) => storage.getItem(STORAGE_PREFIX + state)));
   }
 
   /** Removes the entry for `state`; false when it was not (or no longer) there. */
   take(state: string): boolean {
-    return this.use('read the sign-in request', (storage) => {
+    return this.use((storage) => {
       const key = STORAGE_PREFIX + state;
       const present = storage.getItem(key) !== null;
       storage.removeItem(key);
@@ -66,7 +64,7 @@ export class RequestStore {
 
   /** Removes every entry created more than `ttlSeconds` ago, or unreadable. */
   sweep(ttlSeconds: number): void {
-    this.use('sweep old sign-in requests', (storage) => {
+    this.use((storage) => {
       const cutoff = nowSeconds() - ttlSeconds;
       const stale: string[] = [];
       for (let index = 0; index < storage.length; index++) {
@@ -79,7 +77,7 @@ export class RequestStore {
     });
   }
 
-  private use<T>(action: string, run: (storage: StorageLike) => T): T {
+  private use<T>(run: (storage: StorageLike) => T): T {
     try {
       return run(
         this.option === 'session'
@@ -91,7 +89,7 @@ export class RequestStore {
     } catch (cause) {
       throw new FreedomIdError(
         'storage_unavailable',
-        `Could not ${action}: ${typeof this.option === 'string' ? `${this.option}Storage` : 'the custom storage'} is full, blocked or disabled (${String(cause)}). Allow site storage, or pass another \`storage\`.`,
+        `Could not keep the sign-in request: ${typeof this.option === 'string' ? `${this.option}Storage` : 'the custom storage'} is full, blocked or disabled (${String(cause)}). Allow site storage, or pass another \`storage\`.`,
         { cause },
       );
     }

@@ -154,7 +154,7 @@ describe('FreedomIdClient.createAuthorizationUrl', () => {
           client.createAuthorizationUrl({ extraParams: { [name]: 'x' } }),
         );
         expect(error.code).to.equal('invalid_argument');
-        expect(error.message).to.contain(`"${name}"`);
+        expect(error.message).to.contain(`extraParams.${name} is not allowed`);
         expect(storedEntries()).to.deep.equal({});
       });
     }

@@ -61,7 +61,7 @@ describe('FreedomIdClient configuration', () => {
         () => new FreedomIdClient({ ...valid, clientSecret: 'x' } as FreedomIdConfig),
       );
       expect(error.message).to.equal(
-        'clientSecret must never be given to browser code: anyone can read it there. Remove it here and keep it on your backend, which exchanges the code.',
+        'clientSecret must never be in browser code, where anyone can read it: keep it on your backend, which exchanges the code.',
       );
     });
   });

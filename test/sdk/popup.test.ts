@@ -42,6 +42,8 @@ async function fromClick<T>(action: () => Promise<T>): Promise<T> {
       { once: true },
     );
   });
+  // The outcome may settle before the click command returns: mark it handled now, the caller awaits it.
+  outcome.catch(() => undefined);
   await sendMouse({ type: 'click', position: [20, 20] });
   button.remove();
   return outcome;
