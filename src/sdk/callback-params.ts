@@ -35,17 +35,22 @@ export function hasCallbackParams(url: URL): boolean {
 }
 
 /**
- * Reads the callback parameters of `url`, refusing oversized and repeated ones with `invalid_callback`.
+ * Reads the callback parameters of `url`, refusing oversized, repeated and malformed ones with `invalid_callback`.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthResponse
  * @see https://www.rfc-editor.org/rfc/rfc9207
  */
 export function readCallbackParams(url: URL): CallbackParams {
   const query = url.searchParams;
   const repeated = CALLBACK_PARAMS.find((name) => query.getAll(name).length > 1);
-  const problem =
+  let problem =
     url.search.length > MAX_CALLBACK_QUERY_LENGTH
       ? `is over ${MAX_CALLBACK_QUERY_LENGTH} characters long`
       : repeated && `repeats "${repeated}"`;
+  try {
+    decodeURIComponent(url.search);
+  } catch {
+    problem ||= 'has a malformed %-escape';
+  }
   if (problem) {
     throw new FreedomIdError(
       'invalid_callback',
