@@ -1,0 +1,102 @@
+// Shared pieces of the security suite: the closed set of error codes, an in-memory Storage, and
+// the SDK helpers of test/sdk.
+import { FreedomIdError, type FreedomIdClient, type FreedomIdErrorCode } from '../../src/index.js';
+
+export {
+  AUTHORITY,
+  CLIENT_ID,
+  REDIRECT_URI,
+  callbackUrl,
+  clearEntries,
+  makeClient,
+  rejection,
+  storedEntries,
+} from '../sdk/helpers.js';
+
+/** Every code a FreedomIdError may carry: the compiler fails here when the closed set changes. */
+const CODES = {
+  invalid_config: true,
+  invalid_argument: true,
+  invalid_callback: true,
+  state_missing: true,
+  state_not_found: true,
+  state_expired: true,
+  issuer_mismatch: true,
+  code_missing: true,
+  provider_error: true,
+  storage_unavailable: true,
+  backend_error: true,
+  network_error: true,
+  timeout: true,
+  popup_blocked: true,
+  popup_closed: true,
+  opener_lost: true,
+} satisfies Record<FreedomIdErrorCode, true>;
+
+/** The closed set of error codes, as documented in the README. */
+export const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(CODES));
+
+/** A Web Storage kept in a Map: the SDK's `storage` option accepts it, and it is fast to reset. */
+export class MemoryStorage implements Storage {
+  private readonly items = new Map<string, string>();
+
+  [name: string]: unknown;
+
+  get length(): number {
+    return this.items.size;
+  }
+
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+
+  clear(): void {
+    this.items.clear();
+  }
+}
+
+/** Starts a sign-in without navigating and returns the state and nonce the client issued. */
+export async function issue(
+  client: FreedomIdClient,
+  options: Parameters<FreedomIdClient['createAuthorizationUrl']>[0] = {},
+): Promise<{ state: string; nonce: string }> {
+  const url = await client.createAuthorizationUrl(options);
+  const state = url.searchParams.get('state');
+  const nonce = url.searchParams.get('nonce');
+  if (state === null || nonce === null) throw new Error(`no state or nonce in ${url.href}`);
+  return { state, nonce };
+}
+
+/** What a call ended with: its value, or the error it threw (checked to be a FreedomIdError by the caller). */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Runs `action` and returns how it ended, never throwing. */
+export async function outcome<T>(action: () => T | Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await action() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** The error of a failed outcome, when it is a FreedomIdError whose code is in the closed set; else throws. */
+export function freedomIdError(result: Outcome<unknown>): FreedomIdError {
+  if (result.ok) throw new Error('Expected a FreedomIdError, but the call succeeded');
+  const { error } = result;
+  if (!(error instanceof FreedomIdError))
+    throw new Error(`Expected a FreedomIdError, got ${String(error)}`);
+  if (!ERROR_CODES.has(error.code)) throw new Error(`"${error.code}" is not in the closed set`);
+  return error;
+}
