@@ -1,0 +1,15 @@
+// A node:test reporter that writes how many tests passed, failed and were skipped to
+// .tmp/test-results/node.json (suites are not counted, only the tests in them).
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+export default async function* countReporter(source) {
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  for await (const event of source) {
+    if (event.data?.details?.type === 'suite') continue;
+    if (event.type === 'test:pass') totals[event.data.skip || event.data.todo ? 'skipped' : 'passed']++;
+    if (event.type === 'test:fail') totals.failed++;
+  }
+  mkdirSync('.tmp/test-results', { recursive: true });
+  writeFileSync('.tmp/test-results/node.json', JSON.stringify(totals));
+  yield '';
+}

@@ -1,0 +1,38 @@
+// `npm test`: the static checks (lint, types, build, size, package), then every test suite
+// (browser tests in each engine, Node tests), ending with one plain line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const CHECKS = ['lint', 'typecheck', 'build', 'size', 'package'];
+const SUITES = [
+  { script: 'test:browser', results: '.tmp/test-results/browser.json' },
+  { script: 'test:node', results: '.tmp/test-results/node.json' },
+];
+
+function run(script) {
+  console.log(`\n▶ npm run ${script}`);
+  return spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' }).status ?? 1;
+}
+
+for (const check of CHECKS) {
+  if (run(check) !== 0) {
+    console.error(`\n✖ npm run ${check} failed; the test suites did not run.`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failedSuites = 0;
+for (const { script, results } of SUITES) {
+  rmSync(results, { force: true });
+  const status = run(script);
+  const counts = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
+  // A suite that exits non-zero without a counted failure (it crashed or could not start) still fails the run.
+  if (status !== 0 && counts.failed === 0) counts.failed = 1;
+  if (status !== 0) failedSuites++;
+  for (const key of Object.keys(totals)) totals[key] += counts[key];
+}
+const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(failedSuites > 0 || totals.failed > 0 || totals.passed === 0 ? 1 : 0);
