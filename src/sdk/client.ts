@@ -12,6 +12,9 @@ import { assignPopup, currentHref, replaceAddress } from './navigator.js';
 import { openSignInPopup, postToOpener, waitForPopupCallback } from './popup.js';
 import { RequestStore } from './request-store.js';
 
+/** The callback this page's address last carried, and the address left once it was cleaned. */
+let cleaned: [callback: string, clean: string] | undefined;
+
 /**
  * Signs users in with Freedom ID: builds the authorization redirect, then validates the callback
  * and hands the code to the merchant backend. The browser never exchanges tokens.
@@ -101,14 +104,20 @@ export class FreedomIdClient {
    */
   handleCallback(href?: string): Promise<CallbackResult> {
     return new Promise((resolve) => {
-      const url = parseHref(href ?? currentHref());
+      const current = currentHref();
+      // A second handler on a page already cleaned reads the callback it carried, so it is told
+      // the request was used (state_not_found), not that the callback had no state.
+      const url = parseHref(href ?? (current === cleaned?.[1] ? cleaned[0] : current));
       if (url === null) {
         throw new FreedomIdError(
           'invalid_argument',
           `handleCallback got "${String(href)}", not an absolute URL: pass location.href.`,
         );
       }
-      if (href === undefined || href === currentHref()) replaceAddress(withoutCallbackParams(url));
+      if (href === undefined || href === current) {
+        replaceAddress(withoutCallbackParams(url));
+        cleaned = [url.href, currentHref()];
+      }
       resolve(completeCallback(this.config, this.store, url));
     });
   }
