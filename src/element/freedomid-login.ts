@@ -1,41 +1,43 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
-import { FreedomIdError, isFreedomIdError, type FreedomIdClient, type Navigate } from '../index.js';
+import {
+  FreedomIdError,
+  isFreedomIdError,
+  type CallbackResult,
+  type FreedomIdClient,
+  type Navigate,
+} from '../index.js';
 import { emit } from './events.js';
-import { logo, spinner } from './logo.js';
-import { CHOICES, MAX_WIDTH, MIN_WIDTH, createClient, type ChoiceAttribute } from './options.js';
-import { STRINGS, inheritedLocale, type FreedomIdLoginStrings, type Locale } from './strings.js';
-import { styles } from './styles.js';
+import { CHOICES, MAX_WIDTH, MIN_WIDTH, createClient, oneOf } from './options.js';
+import { ATTRIBUTES, defineReflectedProperties, propertyName } from './properties.js';
+import { renderShadow, renderState, type Rendered } from './render.js';
+import { STRINGS, inheritedLocale, type FreedomIdLoginStrings } from './strings.js';
 import { VERSION } from './version.js';
 
 /** Callback URLs an element already took on this page: only one element consumes a callback. */
 const claimedCallbacks = new Set<string>();
 
-/** Properties that change the client; a change rebuilds it and re-checks the configuration. */
-const CONFIG_PROPERTIES = [
-  'clientId',
-  'redirectUri',
-  'scope',
-  'authority',
-  'pkce',
-  'storage',
-  'backendUrl',
-  'navigate',
-  'locale',
-  'theme',
-  'size',
-  'shape',
-  'text',
-  'type',
-  'logoAlignment',
-  'width',
-] as const;
-
 /**
- * A "Sign in with Freedom ID" button that starts the OpenID Connect redirect and, on the redirect
- * page, validates the callback and hands it to the merchant backend.
+ * A "Sign in with Freedom ID" button that starts the OpenID Connect sign-in (a redirect, or a
+ * popup) and, on the redirect page, validates the callback and hands it to the merchant backend.
  *
  * @summary Sign in with Freedom ID.
+ * @attr client-id - The client id Freedom ID support issued (required).
+ * @attr redirect-uri - Where Freedom ID sends the user back. Default: this page's origin and path.
+ * @attr scope - Space-separated scopes; `openid` is always included.
+ * @attr authority - The provider's issuer. Default `https://passport.freedompay.kz`.
+ * @attr pkce - Boolean: adds a PKCE S256 challenge; the backend then sends `code_verifier`.
+ * @attr storage - `session` (default) or `local`: where the pending request waits for the callback.
+ * @attr backend-url - The callback result is POSTed here and `freedomid-session` carries the reply.
+ * @attr params-url - `state` and `nonce` come from here (GET, JSON `{ state, nonce }`) instead of the browser.
+ * @attr ux-mode - `redirect` (default) or `popup`: sign in inside a popup and stay on this page.
+ * @attr locale - `ru`, `kk` or `en`. Default: the nearest `lang`, then `navigator.language`, then `ru`.
+ * @attr theme - `filled` (default), `outline` or `dark`.
+ * @attr size - `medium` (default, 40px), `small` (32px) or `large` (48px).
+ * @attr shape - `rectangular` (default), `pill`, `circle` or `square`.
+ * @attr text - `signin` (default), `signup` or `continue`.
+ * @attr type - `standard` (default) or `icon` (the mark only; the full text stays the accessible name).
+ * @attr logo-alignment - `left` (default) or `center`.
+ * @attr width - Width in px of a standard button, clamped to 200–400. Default: as wide as its text.
+ * @attr disabled - Boolean: renders the button disabled.
  * @slot logo - Replaces the built-in mark (e.g. with the official logo as an `<img alt="">`).
  * @csspart button - The native `<button>`.
  * @csspart logo - The box holding the mark or the busy spinner.
@@ -57,39 +59,13 @@ const CONFIG_PROPERTIES = [
  * @event freedomid-session - `detail.response` is the backend's JSON reply (only with `backend-url`).
  * @event freedomid-error - `detail` is `FreedomIdError.toJSON()`: `code`, `message`, and the error's fields.
  */
-export class FreedomIdLogin extends LitElement {
+export class FreedomIdLogin extends HTMLElement {
   /** This build's version. */
   static readonly version: string = VERSION;
+  static readonly observedAttributes: readonly string[] = ATTRIBUTES;
 
-  static override styles = styles;
-  static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
-    delegatesFocus: true,
-  };
-  static override properties = {
-    clientId: { attribute: 'client-id' },
-    redirectUri: { attribute: 'redirect-uri' },
-    scope: {},
-    authority: {},
-    pkce: { type: Boolean },
-    storage: {},
-    backendUrl: { attribute: 'backend-url' },
-    locale: {},
-    theme: {},
-    size: {},
-    shape: {},
-    text: {},
-    type: {},
-    logoAlignment: { attribute: 'logo-alignment' },
-    width: { type: Number },
-    disabled: { type: Boolean },
-    strings: { attribute: false },
-    navigate: { attribute: false },
-    busy: { state: true },
-    configError: { state: true },
-  };
-
-  /** The client id Freedom ID support issued (required). */
+  // Accessors over the attributes, defined by defineReflectedProperties below.
+  /** The client id Freedom ID support issued (required); `''` when unset. */
   declare clientId: string;
   /** Where Freedom ID sends the user back. Default: this page's origin and path. */
   declare redirectUri: string | undefined;
@@ -103,6 +79,10 @@ export class FreedomIdLogin extends LitElement {
   declare storage: string | undefined;
   /** When set, the callback result is POSTed here and `freedomid-session` carries the reply. */
   declare backendUrl: string | undefined;
+  /** When set, each sign-in GETs `{ state, nonce }` from here instead of making them in the browser. */
+  declare paramsUrl: string | undefined;
+  /** `redirect` (default) or `popup`. */
+  declare uxMode: string | undefined;
   /** `ru`, `kk` or `en`. Default: the nearest `lang`, then `navigator.language`, then `ru`. */
   declare locale: string | undefined;
   /** `filled` (default), `outline` or `dark`. */
@@ -121,28 +101,44 @@ export class FreedomIdLogin extends LitElement {
   declare width: number | undefined;
   /** Renders the button disabled. */
   declare disabled: boolean;
-  /** Replaces any of the built-in labels, e.g. `{ signin: 'Log in with Freedom ID' }`; shown as text only. */
-  declare strings: Partial<FreedomIdLoginStrings> | undefined;
-  /** Performs the redirect (default `location.assign`); replace it for popups or tests. */
-  declare navigate: Navigate | undefined;
 
-  declare private busy: boolean;
-  declare private configError: FreedomIdError | null;
+  private readonly rendered: Rendered;
   private client: FreedomIdClient | null = null;
-  private reportedError: FreedomIdError | null = null;
+  private labels: Partial<FreedomIdLoginStrings> | undefined;
+  private navigator: Navigate | undefined;
+  private busy = false;
+  /** The client must be rebuilt (and the configuration checked) at the next update. */
+  private stale = true;
+  private scheduled = false;
 
   constructor() {
     super();
-    this.clientId = '';
-    this.pkce = false;
-    this.disabled = false;
-    this.busy = false;
-    this.configError = null;
+    this.rendered = renderShadow(this);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  /** Replaces any of the built-in labels, e.g. `{ signin: 'Log in with Freedom ID' }`; shown as text only. */
+  get strings(): Partial<FreedomIdLoginStrings> | undefined {
+    return this.labels;
+  }
+  set strings(value: Partial<FreedomIdLoginStrings> | undefined) {
+    this.labels = value;
+    this.requestUpdate(false);
+  }
+
+  /** Performs the redirect (default `location.assign`); replace it to capture the URL. Not used with `ux-mode="popup"`. */
+  get navigate(): Navigate | undefined {
+    return this.navigator;
+  }
+  set navigate(value: Navigate | undefined) {
+    this.navigator = value;
+    this.requestUpdate(true);
+  }
+
+  connectedCallback(): void {
+    this.upgradeProperties();
     window.addEventListener('pageshow', this.onPageShow);
+    this.rendered.button.addEventListener('click', this.onClick);
+    this.requestUpdate(false);
     if (document.readyState === 'loading') {
       // Wait for the page's own scripts, so their event listeners hear the callback's events.
       document.addEventListener('DOMContentLoaded', this.handleCallbackSoon, { once: true });
@@ -151,88 +147,68 @@ export class FreedomIdLogin extends LitElement {
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     window.removeEventListener('pageshow', this.onPageShow);
+    this.rendered.button.removeEventListener('click', this.onClick);
     document.removeEventListener('DOMContentLoaded', this.handleCallbackSoon);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.client === null || CONFIG_PROPERTIES.some((name) => changed.has(name))) {
-      this.configure();
+  attributeChangedCallback(name: string, previous: string | null, value: string | null): void {
+    if (previous !== value) this.requestUpdate(name !== 'disabled');
+  }
+
+  /** Properties set before the element was defined shadow its accessors: re-set them through the accessors. */
+  private upgradeProperties(): void {
+    const self = this as unknown as Record<string, unknown>;
+    for (const property of [...ATTRIBUTES.map(propertyName), 'strings', 'navigate']) {
+      if (!Object.prototype.hasOwnProperty.call(this, property)) continue;
+      const value = self[property];
+      Reflect.deleteProperty(this, property);
+      self[property] = value;
     }
   }
 
-  protected override updated(): void {
-    const error = this.configError;
-    if (error !== null && error !== this.reportedError) {
+  /** Batches changes: one update per task, after the attributes a script sets together. */
+  private requestUpdate(reconfigure: boolean): void {
+    if (reconfigure) this.stale = true;
+    if (this.scheduled || !this.isConnected) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.update();
+    });
+  }
+
+  private update(): void {
+    this.scheduled = false;
+    if (!this.isConnected) return;
+    const error = this.stale ? this.configure() : null;
+    const { button, label } = this.rendered;
+    const locale = oneOf(CHOICES.locale, this.locale) ?? inheritedLocale(this);
+    label.textContent = { ...STRINGS[locale], ...this.labels }[
+      oneOf(CHOICES.text, this.text) ?? 'signin'
+    ];
+    button.lang = locale;
+    const { width } = this;
+    button.style.width =
+      this.type !== 'icon' && width !== undefined && Number.isFinite(width)
+        ? `${String(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)))}px`
+        : '';
+    this.setBusy(this.busy);
+    if (error !== null) {
       console.error(error.message);
       this.report(error);
     }
-    this.reportedError = error;
   }
 
-  protected override render(): TemplateResult {
-    const locale = this.resolvedLocale();
-    const label = { ...STRINGS[locale], ...this.strings }[this.choice('text')];
-    const type = this.choice('type');
-    const classes = [
-      'button',
-      `theme-${this.choice('theme')}`,
-      `size-${this.choice('size')}`,
-      `shape-${this.choice('shape')}`,
-      `type-${type}`,
-      `align-${this.choice('logo-alignment')}`,
-    ].join(' ');
-    const width =
-      type === 'standard' && typeof this.width === 'number' && Number.isFinite(this.width)
-        ? { width: `${String(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, this.width)))}px` }
-        : {};
-    return html`<button
-      part="button"
-      class=${classes}
-      type="button"
-      lang=${locale}
-      style=${styleMap(width)}
-      ?disabled=${this.disabled || this.busy || this.configError !== null}
-      aria-busy=${this.busy ? 'true' : nothing}
-      @click=${this.onClick}
-    >
-      <span part="logo" class="logo"
-        >${this.busy ? spinner : html`<slot name="logo">${logo}</slot>`}</span
-      ><span part="label" class="label">${label}</span>
-    </button>`;
-  }
-
-  /** Builds the client from the current attributes, keeping the error when they are wrong. */
-  private configure(): void {
+  /** Builds the client from the current attributes; returns the configuration error, if any. */
+  private configure(): FreedomIdError | null {
+    this.stale = false;
     try {
-      this.client = createClient({
-        config: {
-          clientId: this.clientId,
-          redirectUri: this.redirectUri ?? location.origin + location.pathname,
-          ...(this.scope === undefined ? {} : { scope: this.scope }),
-          ...(this.authority === undefined ? {} : { authority: this.authority }),
-          ...(this.storage === undefined ? {} : { storage: this.storage as 'session' | 'local' }),
-          ...(this.navigate === undefined ? {} : { navigate: this.navigate }),
-          pkce: this.pkce,
-        },
-        backendUrl: this.backendUrl,
-        choices: {
-          locale: this.locale,
-          theme: this.theme,
-          size: this.size,
-          shape: this.shape,
-          text: this.text,
-          type: this.type,
-          'logo-alignment': this.logoAlignment,
-        },
-        width: this.width,
-      });
-      this.configError = null;
+      this.client = createClient((name) => this.getAttribute(name) ?? undefined, this.navigator);
+      return null;
     } catch (error) {
       this.client = null;
-      this.configError = isFreedomIdError(error)
+      return isFreedomIdError(error)
         ? error
         : new FreedomIdError('invalid_config', `<freedomid-login>: ${String(error)}`, {
             cause: error,
@@ -240,81 +216,89 @@ export class FreedomIdLogin extends LitElement {
     }
   }
 
-  /** The value of an enumerated attribute, or its default when unset or wrong (wrong ones are reported). */
-  private choice<A extends Exclude<ChoiceAttribute, 'locale' | 'storage'>>(
-    attribute: A,
-  ): (typeof CHOICES)[A][number] {
-    const values: Record<Exclude<ChoiceAttribute, 'locale' | 'storage'>, string | undefined> = {
-      theme: this.theme,
-      size: this.size,
-      shape: this.shape,
-      text: this.text,
-      type: this.type,
-      'logo-alignment': this.logoAlignment,
-    };
-    const allowed: readonly string[] = CHOICES[attribute];
-    const value = values[attribute];
-    return (
-      value !== undefined && allowed.includes(value) ? value : allowed[0]
-    ) as (typeof CHOICES)[A][number];
-  }
-
-  private resolvedLocale(): Locale {
-    const { locale } = this;
-    return locale === 'ru' || locale === 'kk' || locale === 'en' ? locale : inheritedLocale(this);
+  private setBusy(busy: boolean): void {
+    this.busy = busy;
+    renderState(this.rendered, busy, this.disabled || this.client === null);
   }
 
   private readonly onClick = (): void => {
-    void this.signIn();
-  };
-
-  /** Starts the sign-in once: announces the URL, then navigates unless a listener cancelled. */
-  private async signIn(): Promise<void> {
     const { client } = this;
     if (this.busy || this.disabled || client === null) return;
-    this.busy = true;
+    this.setBusy(true);
+    void (this.uxMode === 'popup' ? this.popup(client) : this.redirect(client));
+  };
+
+  /** Announces the authorization URL, then leaves for it unless a listener cancelled. */
+  private async redirect(client: FreedomIdClient): Promise<void> {
     try {
       const url = await client.createAuthorizationUrl();
-      if (!emit(this, 'freedomid-redirect', { url: url.href }, true)) {
-        this.busy = false;
-        return;
+      if (emit(this, 'freedomid-redirect', { url: url.href }, true)) {
+        await client.config.navigate(url);
+        return; // The page is leaving: stay busy.
       }
-      await client.config.navigate(url);
     } catch (error) {
-      this.busy = false;
       this.report(error);
+    }
+    this.setBusy(false);
+  }
+
+  /** Signs in inside a popup; the page cancelling `freedomid-redirect` is not an error. */
+  private async popup(client: FreedomIdClient): Promise<void> {
+    const outcome = { cancelled: false };
+    try {
+      // No await before this call: browsers open a popup only inside the click.
+      const result = await client.signInPopup({
+        beforeNavigate: (url) => {
+          outcome.cancelled = !emit(this, 'freedomid-redirect', { url: url.href }, true);
+          return !outcome.cancelled;
+        },
+      });
+      await this.handOff(client, result);
+    } catch (error) {
+      if (!outcome.cancelled) this.report(error);
+    }
+    this.setBusy(false);
+  }
+
+  /** Dispatches the result, and with `backend-url` POSTs it and dispatches the backend's reply. */
+  private async handOff(client: FreedomIdClient, result: CallbackResult): Promise<void> {
+    emit(this, 'freedomid-callback', result);
+    const { backendUrl } = this;
+    if (backendUrl !== undefined) {
+      emit(this, 'freedomid-session', { response: await client.sendToBackend(result, backendUrl) });
     }
   }
 
   private readonly handleCallbackSoon = (): void => {
-    void this.updateComplete.then(() => this.handleCallback());
+    // After the update queued on connection, so the client reflects every attribute.
+    queueMicrotask(() => {
+      void this.handleCallback();
+    });
   };
 
-  /** On the redirect page, validates the callback and hands it on; one element per callback. */
+  /**
+   * On the redirect page: inside a sign-in popup, forwards the callback to the opener (which
+   * validates it and closes the popup); otherwise validates it and hands it on. One element per callback.
+   */
   private async handleCallback(): Promise<void> {
     const { client } = this;
     const href = location.href;
     if (!this.isConnected || client === null || claimedCallbacks.has(href)) return;
     if (!client.isCallback(href)) return;
     claimedCallbacks.add(href);
-    this.busy = true;
+    this.setBusy(true);
     try {
-      const result = await client.handleCallback();
-      emit(this, 'freedomid-callback', result);
-      if (this.backendUrl !== undefined) {
-        const response = await client.sendToBackend(result, this.backendUrl);
-        emit(this, 'freedomid-session', { response });
-      }
+      if (!client.forwardPopupCallback(href))
+        await this.handOff(client, await client.handleCallback());
     } catch (error) {
       this.report(error);
-    } finally {
-      this.busy = false;
     }
+    this.setBusy(false);
   }
 
   private readonly onPageShow = (event: PageTransitionEvent): void => {
     // Back/forward cache: the page is shown again as it was left, busy; let the user retry.
-    if (event.persisted) this.busy = false;
+    if (event.persisted) this.setBusy(false);
   };
 
   private report(error: unknown): void {
@@ -325,3 +309,5 @@ export class FreedomIdLogin extends LitElement {
     }
   }
 }
+
+defineReflectedProperties(FreedomIdLogin.prototype);

@@ -1,8 +1,19 @@
 import { expect } from '@open-wc/testing';
-import { CLIENT_ID, mount, record, unmountAll } from './helpers.js';
+import { FreedomIdClient, type FreedomIdConfig, type Navigate } from '../../src/index.js';
+import type { FreedomIdLogin } from '../../src/element.js';
+import { CLIENT_ID, mount, record, settle, thrown, unmountAll } from './helpers.js';
+
+/** The SDK's own message for a wrong field, which the element passes on after naming the attribute. */
+function sdkMessage(field: Record<string, unknown>): string {
+  const config = { clientId: CLIENT_ID, redirectUri: location.href, ...field } as FreedomIdConfig;
+  return thrown(() => new FreedomIdClient(config)).message;
+}
 
 /** Mounts an element while capturing console.error and the freedomid-error events. */
-async function mountBadly(attributes: Record<string, string | true>) {
+async function mountBadly(
+  attributes: Record<string, string | true>,
+  setup?: (el: FreedomIdLogin) => void,
+) {
   const logged: unknown[][] = [];
   const original = console.error;
   console.error = (...args: unknown[]) => {
@@ -10,7 +21,7 @@ async function mountBadly(attributes: Record<string, string | true>) {
   };
   const errors = record('freedomid-error');
   try {
-    const mounted = await mount(attributes);
+    const mounted = await mount(attributes, setup);
     return { ...mounted, logged, details: errors.events.map((event) => event.detail) };
   } finally {
     console.error = original;
@@ -34,7 +45,7 @@ describe('<freedomid-login>', () => {
       await expect(el).to.be.accessible();
     });
 
-    const cases: [string, Record<string, string>, string][] = [
+    const cases: [string, Record<string, string>, string | (() => string)][] = [
       [
         'theme',
         { theme: 'neon' },
@@ -81,23 +92,42 @@ describe('<freedomid-login>', () => {
         '<freedomid-login>: backend-url "javascript:alert(1)" is not an http(s) URL: set it to your backend\'s callback endpoint, e.g. /api/freedomid/callback.',
       ],
       [
+        'params-url',
+        { 'params-url': 'ftp://shop.example/params' },
+        '<freedomid-login>: params-url "ftp://shop.example/params" is not an http(s) URL: set it to your backend\'s endpoint that returns { state, nonce }, e.g. /api/freedomid/params.',
+      ],
+      [
+        'ux-mode',
+        { 'ux-mode': 'modal' },
+        '<freedomid-login>: ux-mode="modal" is not supported: use one of "redirect", "popup".',
+      ],
+      [
         'redirect-uri',
         { 'redirect-uri': 'http://shop.example/login' },
-        '<freedomid-login>: the redirect-uri attribute: redirectUri "http://shop.example/login" must use https:// (plain http:// is allowed only for localhost, 127.0.0.1 and [::1]).',
+        () =>
+          `<freedomid-login>: the redirect-uri attribute: ${sdkMessage({ redirectUri: 'http://shop.example/login' })}`,
       ],
       [
         'authority',
         { authority: 'not a url' },
-        '<freedomid-login>: the authority attribute: authority "not a url" is not an absolute URL: write it with its scheme and host, e.g. https://shop.example/login.',
+        () =>
+          `<freedomid-login>: the authority attribute: ${sdkMessage({ authority: 'not a url' })}`,
       ],
       [
         'storage',
         { storage: 'cookie' },
-        '<freedomid-login>: the storage attribute: storage must be "session", "local" or an object with getItem, setItem, removeItem and key (like sessionStorage).',
+        '<freedomid-login>: storage="cookie" is not supported: use one of "session", "local".',
+      ],
+      [
+        'scope',
+        { scope: 'openid "profile"' },
+        () =>
+          `<freedomid-login>: the scope attribute: ${sdkMessage({ scope: 'openid "profile"' })}`,
       ],
     ];
-    for (const [attribute, attributes, message] of cases) {
+    for (const [attribute, attributes, expected] of cases) {
       it(`reports a wrong ${attribute} by name and renders disabled`, async () => {
+        const message = typeof expected === 'string' ? expected : expected();
         const { button, logged, details } = await mountBadly({
           'client-id': CLIENT_ID,
           ...attributes,
@@ -108,10 +138,20 @@ describe('<freedomid-login>', () => {
       });
     }
 
+    it('reports a navigate property that is not a function by name', async () => {
+      const { button, logged, details } = await mountBadly({ 'client-id': CLIENT_ID }, (el) => {
+        el.navigate = 'https://shop.example/' as unknown as Navigate;
+      });
+      const message = `<freedomid-login>: the navigate property: ${sdkMessage({ navigate: 'https://shop.example/' })}`;
+      expect(details).to.deep.equal([{ code: 'invalid_config', message }]);
+      expect(logged).to.deep.equal([[message]]);
+      expect(button.disabled).to.equal(true);
+    });
+
     it('enables the button once the configuration is fixed', async () => {
       const { el, button } = await mountBadly({});
       el.clientId = CLIENT_ID;
-      await el.updateComplete;
+      await settle();
       expect(button.disabled).to.equal(false);
     });
   });

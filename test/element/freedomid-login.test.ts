@@ -8,6 +8,7 @@ import {
   mount,
   params,
   record,
+  settle,
   signIn,
   storedEntries,
   unmountAll,
@@ -107,7 +108,7 @@ describe('<freedomid-login>', () => {
       const redirects = record('freedomid-redirect');
       mounted.button.click();
       await waitUntil(() => redirects.events.length === 1);
-      await mounted.el.updateComplete;
+      await settle();
       redirects.stop();
       expect(mounted.navigations).to.deep.equal([]);
       expect([mounted.button.disabled, mounted.button.getAttribute('aria-busy')]).to.deep.equal([
@@ -129,7 +130,7 @@ describe('<freedomid-login>', () => {
     it('is busy and disabled with a spinner while navigating', async () => {
       const mounted = await mount({ 'client-id': CLIENT_ID });
       await signIn(mounted);
-      await mounted.el.updateComplete;
+      await settle();
       const { button } = mounted;
       expect([button.disabled, button.getAttribute('aria-busy')]).to.deep.equal([true, 'true']);
       expect(button.querySelector('[part="logo"] .spinner')).to.not.equal(null);
@@ -140,7 +141,7 @@ describe('<freedomid-login>', () => {
       const mounted = await mount({ 'client-id': CLIENT_ID });
       await signIn(mounted);
       window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
-      await mounted.el.updateComplete;
+      await settle();
       expect([mounted.button.disabled, mounted.button.getAttribute('aria-busy')]).to.deep.equal([
         false,
         null,
@@ -264,7 +265,7 @@ describe('<freedomid-login>', () => {
         const disabled = await mount({ 'client-id': CLIENT_ID, theme, disabled: true });
         await expect(disabled.el).to.be.accessible();
         await signIn(idle);
-        await idle.el.updateComplete;
+        await settle();
         await expect(idle.el).to.be.accessible();
       });
     }

@@ -3,10 +3,22 @@ import 'axe-core';
 import '../../src/element.js';
 import type { FreedomIdLogin } from '../../src/element.js';
 
-export { CLIENT_ID, AUTHORITY, clearEntries, storedEntries } from '../sdk/helpers.js';
+export {
+  CLIENT_ID,
+  AUTHORITY,
+  clearEntries,
+  rejection,
+  storedEntries,
+  thrown,
+} from '../sdk/helpers.js';
 
 /** The page the tests run on, restored after tests that turn it into a callback page. */
 export const PAGE_URL = location.href;
+
+/** Waits until the element has applied what was just changed (it updates once per task, in a microtask). */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** A mounted element whose navigations are recorded instead of performed. */
 export interface Mounted {
@@ -31,7 +43,7 @@ export async function mount(
   }
   setup(el);
   parent.append(el);
-  await el.updateComplete;
+  await settle();
   return { el, button: buttonOf(el), navigations };
 }
 
