@@ -3,7 +3,7 @@ import { currentOrigin } from './navigator.js';
 
 /**
  * Returns `returnTo` as a same-origin path (`/path?query#hash`), or throws `invalid_argument`.
- * > [!WARNING] Refuses other origins, scheme-relative (`//host`, `\\host`) and `javascript:` targets, and backslashes or control characters anywhere (browsers strip or reinterpret them): an open redirect after sign-in is a phishing tool.
+ * > [!WARNING] Refuses other origins, scheme-relative (`//host`, `\\host`) and `javascript:` targets, a path that dot segments fold into `//host`, and backslashes or control characters anywhere (browsers strip or reinterpret them): an open redirect after sign-in is a phishing tool.
  */
 export function sameOriginPath(returnTo: string): string {
   const origin = currentOrigin();
@@ -16,7 +16,8 @@ export function sameOriginPath(returnTo: string): string {
   } catch {
     // refused below
   }
-  if (url?.origin !== origin || !/^https?:$/.test(url.protocol)) {
+  // A path folded to "//host" (from "/..//host" or "/%2e//host") would leave the site when followed.
+  if (url?.origin !== origin || !/^https?:$/.test(url.protocol) || url.pathname.startsWith('//')) {
     throw new FreedomIdError(
       'invalid_argument',
       `returnTo ${JSON.stringify(returnTo)} must be a path on this site, like "/account", or a URL starting with ${origin}/.`,
