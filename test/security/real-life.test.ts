@@ -5,7 +5,9 @@ import { http, HttpResponse } from 'msw';
 import { FreedomIdError, type FreedomIdClient } from '../../src/index.js';
 import { startWorker, worker } from '../mocks/browser.js';
 import {
+  block,
   clearEntries,
+  fill,
   freedomIdError,
   issue,
   makeClient,
@@ -290,39 +292,3 @@ describe('Real-life paths', () => {
     }
   });
 });
-
-/** Fills `storage` until it refuses a single character more; returns the keys written and the refusal. */
-function fill(storage: Storage): { keys: string[]; refusal: unknown } {
-  const keys: string[] = [];
-  let refusal: unknown;
-  let written = 0;
-  for (let chunk = 1 << 20; chunk >= 1;) {
-    const key = `fill.${keys.length}`;
-    try {
-      storage.setItem(key, 'x'.repeat(chunk));
-      keys.push(key);
-      written += chunk;
-      if (written > 256 << 20) throw new Error('this storage took 256 MB without a quota');
-    } catch (error) {
-      if (!(error instanceof DOMException)) throw error;
-      refusal = error;
-      chunk = Math.floor(chunk / 2);
-    }
-  }
-  return { keys, refusal };
-}
-
-/** Makes `window[name]` throw a SecurityError, as browsers do when site data is blocked; returns the undo. */
-function block(name: 'sessionStorage' | 'localStorage'): () => void {
-  const own = Object.getOwnPropertyDescriptor(window, name);
-  Object.defineProperty(window, name, {
-    configurable: true,
-    get() {
-      throw new DOMException('The operation is insecure.', 'SecurityError');
-    },
-  });
-  return () => {
-    if (own === undefined) Reflect.deleteProperty(window, name);
-    else Object.defineProperty(window, name, own);
-  };
-}
