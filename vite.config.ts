@@ -16,6 +16,7 @@ export default defineConfig({
         index: 'src/index.ts',
         server: 'src/server/index.ts',
         element: 'src/element.ts',
+        testing: 'src/testing/index.ts',
       },
       formats: ['es'],
     },

@@ -1,26 +1,26 @@
 import type { KoaContext, Middleware } from 'oidc-provider';
-import { findUser, GRANTS } from './users.js';
+import {
+  AUTHORIZATION_PATH,
+  invalidCodeEnvelope,
+  JWKS_PATH,
+  REQUIRED_AUTHORIZATION_PARAMS,
+  TOKEN_PATH,
+  validationEnvelope,
+} from '../../src/testing/freedom-id.js';
+import { findTestUser, GRANTS } from '../../src/testing/users.js';
 
-/** Freedom ID's published endpoint paths (REFERENCE.md §1, §3); userinfo and JWKS are not published. */
+export { INVALID_AUTHORIZATION_CODE } from '../../src/testing/freedom-id.js';
+
+/**
+ * Freedom ID's published endpoint paths (REFERENCE.md §1, §3), shared with the testing kit;
+ * userinfo and JWKS are not published.
+ */
 export const ROUTES = {
-  authorization: '/openid',
-  token: '/api/v1/oidc/token',
+  authorization: AUTHORIZATION_PATH,
+  token: TOKEN_PATH,
   userinfo: '/api/v1/oidc/userinfo',
-  jwks: '/api/v1/oidc/jwks',
+  jwks: JWKS_PATH,
 } as const;
-
-/** The six parameters Freedom ID marks required on its authorization endpoint. */
-const REQUIRED_AUTHORIZATION_PARAMS = [
-  'scope',
-  'state',
-  'response_type',
-  'client_id',
-  'redirect_uri',
-  'nonce',
-] as const;
-
-/** Freedom ID's one published error code: the authorization code was not accepted. */
-export const INVALID_AUTHORIZATION_CODE = 100101;
 
 /**
  * Koa middleware that gives oidc-provider Freedom ID's shapes: required parameters and known
@@ -32,7 +32,7 @@ export const freedomIdShape: Middleware = async (ctx, next) => {
     const errors = authorizationValidationErrors(ctx);
     if (errors !== null) {
       ctx.status = 400;
-      ctx.body = { error: { message: 'The given data was invalid.', errors } };
+      ctx.body = validationEnvelope(errors);
       return;
     }
   }
@@ -71,7 +71,7 @@ function authorizationValidationErrors(ctx: KoaContext): Record<string, string[]
  */
 async function loginToSubject(ctx: KoaContext): Promise<void> {
   const form = new URLSearchParams(await readBody(ctx));
-  const user = findUser(form.get('login') ?? '');
+  const user = findTestUser(form.get('login') ?? '');
   if (form.get('prompt') === 'login' && user !== undefined) form.set('login', user.claims.sub);
   ctx.req.body = form.toString();
 }
@@ -110,7 +110,7 @@ function reshapeTokenReply(ctx: KoaContext): void {
     const description = typeof reply.error_description === 'string' ? reply.error_description : '';
     ctx.body =
       reply.error === 'invalid_grant'
-        ? { error: { message: 'Invalid authorization_code', code: INVALID_AUTHORIZATION_CODE } }
+        ? invalidCodeEnvelope()
         : { error: { message: `${reply.error}: ${description}`.replace(/: $/, '') } };
     return;
   }

@@ -4,8 +4,18 @@ import { createProvider, type SandboxClient } from './provider.js';
 
 export type { SandboxClient } from './provider.js';
 export { ROUTES, INVALID_AUTHORIZATION_CODE } from './freedom-id-shape.js';
-export { USERS, GRANTS, GRANT_CLAIMS, findUser, claimsForScope } from './users.js';
-export type { SandboxUser, SandboxClaims } from './users.js';
+// The users live in the testing kit, so the sandbox and merchants' tests share them.
+export {
+  TEST_USERS as USERS,
+  GRANTS,
+  GRANT_CLAIMS,
+  findTestUser as findUser,
+  claimsForScope,
+} from '../../src/testing/users.js';
+export type {
+  TestUser as SandboxUser,
+  TestUserClaims as SandboxClaims,
+} from '../../src/testing/users.js';
 
 /** Options for {@link startSandbox}. */
 export interface SandboxOptions {
@@ -23,7 +33,7 @@ export interface Sandbox {
 
 /**
  * Starts a local stand-in for Freedom ID on 127.0.0.1: oidc-provider behind Freedom ID's paths
- * and shapes, with the seeded users of `users.ts`. For the demo and tests only.
+ * and shapes, with the test users of `src/testing/users.ts`. For the demo and tests only.
  * > [!WARNING] In-memory storage, development sign-in pages that accept any password: never expose it.
  */
 export async function startSandbox({ port = 0, clients }: SandboxOptions): Promise<Sandbox> {

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type ClientMetadata } from 'oidc-provider';
 import { freedomIdShape, ROUTES } from './freedom-id-shape.js';
-import { claimsForScope, findUser, GRANT_CLAIMS, GRANTS } from './users.js';
+import { claimsForScope, findTestUser, GRANT_CLAIMS, GRANTS } from '../../src/testing/users.js';
 
 /** A client the sandbox knows, as Freedom ID support would register it. */
 export interface SandboxClient {
@@ -30,7 +30,7 @@ export async function createProvider(
     // Freedom ID's example id_token carries the profile: put scope claims in it, not only in userinfo.
     conformIdTokenClaims: false,
     findAccount: (_ctx, id) => {
-      const user = findUser(id);
+      const user = findTestUser(id);
       return Promise.resolve(
         user === undefined
           ? undefined
