@@ -236,10 +236,10 @@ export class FreedomIdLogin extends HTMLElement {
         await client.config.navigate(url);
         return; // The page is leaving: stay busy.
       }
+      this.setBusy(false);
     } catch (error) {
-      this.report(error);
+      this.fail(error);
     }
-    this.setBusy(false);
   }
 
   /** Signs in inside a popup; the page cancelling `freedomid-redirect` is not an error. */
@@ -254,10 +254,11 @@ export class FreedomIdLogin extends HTMLElement {
         },
       });
       await this.handOff(client, result);
+      this.setBusy(false);
     } catch (error) {
-      if (!outcome.cancelled) this.report(error);
+      if (outcome.cancelled) this.setBusy(false);
+      else this.fail(error);
     }
-    this.setBusy(false);
   }
 
   /** Dispatches the result, and with `backend-url` POSTs it and dispatches the backend's reply. */
@@ -288,18 +289,25 @@ export class FreedomIdLogin extends HTMLElement {
     claimedCallbacks.add(href);
     this.setBusy(true);
     try {
-      if (!client.forwardPopupCallback(href))
+      if (!client.forwardPopupCallback(href)) {
         await this.handOff(client, await client.handleCallback());
+      }
+      this.setBusy(false);
     } catch (error) {
-      this.report(error);
+      this.fail(error);
     }
-    this.setBusy(false);
   }
 
   private readonly onPageShow = (event: PageTransitionEvent): void => {
     // Back/forward cache: the page is shown again as it was left, busy; let the user retry.
     if (event.persisted) this.setBusy(false);
   };
+
+  /** Makes the button ready again, then reports `error`. */
+  private fail(error: unknown): void {
+    this.setBusy(false);
+    this.report(error);
+  }
 
   private report(error: unknown): void {
     if (isFreedomIdError(error)) {

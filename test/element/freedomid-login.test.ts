@@ -1,9 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { STRINGS } from '../../src/element.js';
+import { FreedomIdLogin, STRINGS } from '../../src/element.js';
 import {
   AUTHORITY,
   CLIENT_ID,
   buttonNames,
+  buttonOf,
   clearEntries,
   mount,
   params,
@@ -155,6 +156,63 @@ describe('<freedomid-login>', () => {
       mounted.button.click();
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect([mounted.button.disabled, mounted.navigations.length]).to.deep.equal([true, 0]);
+    });
+  });
+
+  describe('when it is scripted through properties', () => {
+    it('reflects each property to its attribute, with its type', async () => {
+      const { el } = await mount({ 'client-id': CLIENT_ID });
+      el.theme = 'dark';
+      el.logoAlignment = 'center';
+      el.uxMode = 'popup';
+      el.paramsUrl = '/api/freedomid/params';
+      el.width = 320;
+      el.pkce = true;
+      el.disabled = true;
+      el.disabled = false;
+      el.scope = undefined;
+      const attributes = [...el.attributes].map(({ name, value }) => [name, value]);
+      expect(attributes).to.deep.equal([
+        ['client-id', CLIENT_ID],
+        ['theme', 'dark'],
+        ['logo-alignment', 'center'],
+        ['ux-mode', 'popup'],
+        ['params-url', '/api/freedomid/params'],
+        ['width', '320'],
+        ['pkce', ''],
+      ]);
+      expect([el.clientId, el.width, el.pkce, el.disabled, el.scope, el.size]).to.deep.equal([
+        CLIENT_ID,
+        320,
+        true,
+        false,
+        undefined,
+        undefined,
+      ]);
+      await settle();
+      expect(getComputedStyle(buttonOf(el)).backgroundColor).to.equal('rgb(19, 19, 20)');
+    });
+
+    it('keeps properties set before the element was defined', async () => {
+      const tag = 'freedomid-login-upgraded';
+      const early = document.createElement(tag) as HTMLElement & Record<string, unknown>;
+      const navigations: URL[] = [];
+      early.clientId = CLIENT_ID;
+      early.locale = 'en';
+      early.navigate = (url: URL) => {
+        navigations.push(url);
+      };
+      early.dataset['testHost'] = '';
+      document.body.append(early);
+      customElements.define(tag, class extends FreedomIdLogin {});
+      await settle();
+      const el = early as unknown as FreedomIdLogin;
+      expect([el.getAttribute('client-id'), el.getAttribute('locale')]).to.deep.equal([
+        CLIENT_ID,
+        'en',
+      ]);
+      const url = await signIn({ el, button: buttonOf(el), navigations });
+      expect(url.searchParams.get('client_id')).to.equal(CLIENT_ID);
     });
   });
 

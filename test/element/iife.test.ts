@@ -84,6 +84,7 @@ describe('<freedomid-login>', () => {
       await waitUntil(() => navigations.length === 1);
       el.remove();
       const url = navigations[0];
+      sessionStorage.removeItem(`freedomid.${url.searchParams.get('state') ?? ''}`);
       expect(url.origin + url.pathname).to.equal('https://passport.freedompay.kz/openid');
       expect([...url.searchParams.keys()]).to.deep.equal([
         'scope',

@@ -1,0 +1,268 @@
+// ux-mode="popup" for real: a real mouse click opens a real popup on a stand-in provider page, which
+// redirects to a redirect page holding the same element; that element forwards the callback here.
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import { FreedomIdClient, POPUP_MESSAGE_TYPE } from '../../src/index.js';
+import { startWorker, worker } from '../mocks/browser.js';
+import {
+  CLIENT_ID,
+  PAGE_URL,
+  clearEntries,
+  mount,
+  record,
+  rejection,
+  storedEntries,
+  thrown,
+  unmountAll,
+  type Mounted,
+} from './helpers.js';
+
+const REDIRECT = `${location.origin}/test/element/fixtures/popup-redirect.html`;
+const FAKE_PROVIDER = `${location.origin}/test/fixtures/fake-provider`;
+/** An authority whose authorization endpoint never answers: the popup stays there until closed. */
+const SILENT_PROVIDER = `${location.origin}/test/element/fixtures/silent-provider`;
+const BACKEND = '/api/freedomid/callback';
+const PAGE = location.origin + location.pathname;
+
+/** Records every window the page opens, so a test can act as the user on it. */
+function capturePopups(): { popups: (Window | null)[]; restore: () => void } {
+  const realOpen = window.open.bind(window);
+  const popups: (Window | null)[] = [];
+  window.open = (...args: Parameters<typeof window.open>) => {
+    const popup = realOpen(...args);
+    popups.push(popup);
+    return popup;
+  };
+  return { popups, restore: () => (window.open = realOpen) };
+}
+
+/** Mounts a popup-mode element in the top-left corner, where the real mouse can click it. */
+function mountPopup(
+  attributes: Record<string, string | true> = {},
+  setup?: Parameters<typeof mount>[1],
+): Promise<Mounted> {
+  const host = document.createElement('div');
+  host.dataset['testHost'] = '';
+  host.style.cssText = 'position:fixed;left:0;top:0';
+  document.body.append(host);
+  return mount(
+    {
+      'client-id': CLIENT_ID,
+      'redirect-uri': REDIRECT,
+      authority: FAKE_PROVIDER,
+      'ux-mode': 'popup',
+      ...attributes,
+    },
+    setup,
+    host,
+  );
+}
+
+/** Clicks with the real mouse: browsers open a popup only on a user's click. */
+async function realClick(target: Element): Promise<void> {
+  const { left, top, width, height } = target.getBoundingClientRect();
+  await sendMouse({
+    type: 'click',
+    position: [Math.round(left + width / 2), Math.round(top + height / 2)],
+  });
+}
+
+/** The button is idle: enabled and not busy. */
+function isIdle(button: HTMLButtonElement): boolean {
+  return !button.disabled && !button.hasAttribute('aria-busy');
+}
+
+const LONG = { timeout: 10000 };
+
+describe('<freedomid-login>', () => {
+  let capture: ReturnType<typeof capturePopups>;
+  before(() => startWorker());
+  beforeEach(() => {
+    clearEntries();
+    capture = capturePopups();
+  });
+  afterEach(() => {
+    capture.restore();
+    for (const popup of capture.popups) popup?.close();
+    worker.resetHandlers();
+    unmountAll();
+    clearEntries();
+    window.name = '';
+    history.replaceState(null, '', PAGE_URL);
+  });
+
+  describe('when ux-mode="popup" and the provider answers', () => {
+    it('signs in inside a popup and dispatches freedomid-callback with exactly the result', async () => {
+      const redirects = record('freedomid-redirect');
+      const callbacks = record('freedomid-callback');
+      const errors = record('freedomid-error');
+      const { button, navigations } = await mountPopup();
+      await realClick(button);
+      await waitUntil(() => callbacks.events.length === 1, 'no freedomid-callback', LONG);
+      await waitUntil(() => isIdle(button), 'the button stayed busy');
+      for (const { stop } of [redirects, callbacks, errors]) stop();
+      const url = new URL(redirects.events[0].detail.url);
+      expect(url.origin + url.pathname).to.equal(`${FAKE_PROVIDER}/openid`);
+      expect(callbacks.events[0].detail).to.deep.equal({
+        code: `code-for-${CLIENT_ID}`,
+        state: url.searchParams.get('state'),
+        nonce: url.searchParams.get('nonce'),
+        redirectUri: REDIRECT,
+      });
+      expect([errors.events.length, navigations.length]).to.deep.equal([0, 0]);
+      expect(storedEntries()).to.deep.equal({});
+      expect(capture.popups.length).to.equal(1);
+      await waitUntil(() => capture.popups[0]?.closed === true, 'the popup stayed open');
+    });
+
+    it('POSTs the result to backend-url and dispatches freedomid-session', async () => {
+      const bodies: unknown[] = [];
+      worker.use(
+        http.post(BACKEND, async ({ request }) => {
+          bodies.push(await request.json());
+          return HttpResponse.json({ user: { sub: 'u-2' } });
+        }),
+      );
+      const redirects = record('freedomid-redirect');
+      const sessions = record('freedomid-session');
+      const { button } = await mountPopup({ 'backend-url': BACKEND });
+      await realClick(button);
+      await waitUntil(() => sessions.events.length === 1, 'no freedomid-session', LONG);
+      await waitUntil(() => isIdle(button), 'the button stayed busy');
+      redirects.stop();
+      sessions.stop();
+      const url = new URL(redirects.events[0].detail.url);
+      expect(sessions.events[0].detail).to.deep.equal({ response: { user: { sub: 'u-2' } } });
+      expect(bodies).to.deep.equal([
+        {
+          code: `code-for-${CLIENT_ID}`,
+          state: url.searchParams.get('state'),
+          nonce: url.searchParams.get('nonce'),
+          redirectUri: REDIRECT,
+        },
+      ]);
+    });
+
+    it('uses the state and nonce from params-url, fetched after the popup opened', async () => {
+      const state = 'popup-state-from-backend-0001';
+      const nonce = 'popup-nonce-from-backend-0001';
+      worker.use(http.get('/api/freedomid/params', () => HttpResponse.json({ state, nonce })));
+      const callbacks = record('freedomid-callback');
+      const { button } = await mountPopup({ 'params-url': '/api/freedomid/params' });
+      await realClick(button);
+      await waitUntil(() => callbacks.events.length === 1, 'no freedomid-callback', LONG);
+      callbacks.stop();
+      expect(callbacks.events[0].detail).to.deep.equal({
+        code: `code-for-${CLIENT_ID}`,
+        state,
+        nonce,
+        redirectUri: REDIRECT,
+      });
+    });
+  });
+
+  describe('when the page cancels freedomid-redirect in popup mode', () => {
+    it('closes the popup, dispatches no freedomid-error and is ready again', async () => {
+      const errors = record('freedomid-error');
+      const callbacks = record('freedomid-callback');
+      const redirects = record('freedomid-redirect');
+      const { button } = await mountPopup({}, (el) => {
+        el.addEventListener('freedomid-redirect', (event) => {
+          event.preventDefault();
+        });
+      });
+      await realClick(button);
+      await waitUntil(() => redirects.events.length === 1, 'no freedomid-redirect', LONG);
+      await waitUntil(() => isIdle(button), 'the button stayed busy');
+      await waitUntil(() => capture.popups[0]?.closed === true, 'the popup stayed open');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const { stop } of [errors, callbacks, redirects]) stop();
+      expect([errors.events.length, callbacks.events.length]).to.deep.equal([0, 0]);
+      expect(redirects.events[0].cancelable).to.equal(true);
+      expect(storedEntries()).to.deep.equal({});
+    });
+  });
+
+  describe('when the browser blocks the popup', () => {
+    it('dispatches freedomid-error with popup_blocked and is ready again', async () => {
+      window.open = () => null;
+      const expected = await rejection(() =>
+        new FreedomIdClient({ clientId: CLIENT_ID, redirectUri: REDIRECT }).signInPopup(),
+      );
+      const errors = record('freedomid-error');
+      const { button } = await mountPopup();
+      button.click();
+      await waitUntil(() => errors.events.length === 1, 'no freedomid-error');
+      errors.stop();
+      expect(errors.events[0].detail).to.deep.equal({
+        ...expected.toJSON(),
+        code: 'popup_blocked',
+      });
+      expect(isIdle(button)).to.equal(true);
+      expect(storedEntries()).to.deep.equal({});
+    });
+  });
+
+  describe('when the user closes the popup', () => {
+    it('dispatches freedomid-error with popup_closed and is ready again', async () => {
+      const errors = record('freedomid-error');
+      const { button } = await mountPopup({ authority: SILENT_PROVIDER });
+      await realClick(button);
+      await waitUntil(() => Object.keys(storedEntries()).length === 1, 'no request stored', LONG);
+      expect(button.getAttribute('aria-busy')).to.equal('true');
+      capture.popups[0]?.close();
+      await waitUntil(() => errors.events.length === 1, 'no freedomid-error', LONG);
+      errors.stop();
+      expect(errors.events[0].detail.code).to.equal('popup_closed');
+      expect(Object.keys(errors.events[0].detail).sort()).to.deep.equal(['code', 'message']);
+      expect(isIdle(button)).to.equal(true);
+    });
+  });
+
+  describe('when the page is the redirect page inside a sign-in popup', () => {
+    it('forwards the callback to the opener instead of consuming it', async () => {
+      const href = `${REDIRECT}?code=forwarded&state=state-of-the-opener`;
+      const messages: unknown[] = [];
+      const onMessage = (event: MessageEvent) => {
+        if (event.origin === location.origin && event.source === capture.popups[0]) {
+          messages.push(event.data);
+        }
+      };
+      window.addEventListener('message', onMessage);
+      const opener = document.createElement('button');
+      opener.dataset['testHost'] = '';
+      opener.textContent = 'open';
+      opener.style.cssText = 'position:fixed;left:0;top:0;width:100px;height:40px';
+      opener.addEventListener('click', () => window.open(href, 'freedomid-signin', 'popup=yes'));
+      document.body.append(opener);
+      try {
+        await realClick(opener);
+        await waitUntil(() => messages.length === 1, 'nothing was forwarded', LONG);
+      } finally {
+        window.removeEventListener('message', onMessage);
+      }
+      expect(messages).to.deep.equal([{ type: POPUP_MESSAGE_TYPE, href }]);
+    });
+
+    it('dispatches freedomid-error with opener_lost when the link to the opener was cut', async () => {
+      window.name = 'freedomid-signin';
+      history.replaceState(null, '', `${location.pathname}?code=c&state=lost`);
+      const errors = record('freedomid-error');
+      const callbacks = record('freedomid-callback');
+      const { button } = await mount({ 'client-id': CLIENT_ID });
+      await waitUntil(() => errors.events.length === 1, 'no freedomid-error');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      errors.stop();
+      callbacks.stop();
+      const expected = thrown(() =>
+        new FreedomIdClient({ clientId: CLIENT_ID, redirectUri: PAGE }).forwardPopupCallback(),
+      );
+      expect(errors.events[0].detail).to.deep.equal({
+        ...expected.toJSON(),
+        code: 'opener_lost',
+      });
+      expect([callbacks.events.length, isIdle(button)]).to.deep.equal([0, true]);
+    });
+  });
+});
