@@ -9,6 +9,7 @@ import puppeteerCore from 'puppeteer-core';
 import { CHROMIUM_ARGS, browserPath, selectedEngines } from './scripts/browser-path.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { WebKitGtkLauncher } from './scripts/webkit-launcher.mjs';
+import { securityMiddleware } from './test/security/middleware.mjs';
 
 const mswWorker = readFileSync(
   fileURLToPath(import.meta.resolve('msw/mockServiceWorker.js')),
@@ -56,6 +57,8 @@ export default {
     }),
     mswWorkerPlugin,
   ],
+  // The strict-CSP pages and the two copies of the script tag for the SRI test (test/security/).
+  middleware: [securityMiddleware()],
   reporters: [defaultReporter(), summaryReporter()],
   browsers: selectedEngines().map((engine) => launchers[engine]()),
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),

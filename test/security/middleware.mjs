@@ -1,0 +1,76 @@
+// Dev-server middleware for the security suite, added by web-test-runner.config.mjs.
+// - Pages under /demo/csp/ and /test/security/csp/ get the strict Content-Security-Policy of
+//   issue 5; /test/security/csp/tt-none/index.html is the CSP demo page under `trusted-types 'none'`.
+// - /test/security/sri/{genuine,tampered}.iife.js serve dist/freedomid.iife.js byte for byte, and
+//   with one byte changed. Both answer here, before the plugins, so nothing rewrites their bytes.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The policy of issue 5, exactly. */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+
+/** The same policy allowing no Trusted Types policy at all. */
+export const STRICT_CSP_NO_POLICY = STRICT_CSP.replace(
+  'trusted-types lit-html',
+  "trusted-types 'none'",
+);
+
+/** The strict-CSP demo page at its own path and at the test's path, each with its policy. */
+const PAGES = {
+  '/demo/csp/index.html': STRICT_CSP,
+  '/test/security/csp/tt-none/index.html': STRICT_CSP_NO_POLICY,
+};
+
+const IIFE = 'dist/freedomid.iife.js';
+const SOURCE_MAP_COMMENT = '//# sourceMappingURL=';
+
+/** The built script tag with one byte changed, inside its trailing source-map comment: still valid JavaScript. */
+export function tamper(code) {
+  const at = code.lastIndexOf(SOURCE_MAP_COMMENT);
+  if (at < 0) throw new Error(`${IIFE} has no ${SOURCE_MAP_COMMENT} comment to alter`);
+  const index = at + SOURCE_MAP_COMMENT.length;
+  const changed = Buffer.from(code);
+  changed[index] ^= 1;
+  return changed;
+}
+
+/** Koa middleware: the CSP header, the CSP variant page, and the two copies of the script tag. */
+export function securityMiddleware() {
+  return async (ctx, next) => {
+    const { path } = ctx;
+    // The pages are answered here, before the dev server's plugins, which would otherwise inject
+    // their own <script> (the dev server's web socket) into every HTML page: the page tested is the file.
+    const page = PAGES[path];
+    if (page !== undefined) {
+      ctx.set('Content-Security-Policy', page);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = 'html';
+      ctx.body = await readFile(`${ROOT}demo/csp/index.html`);
+      return;
+    }
+    if (
+      path === '/test/security/sri/genuine.iife.js' ||
+      path === '/test/security/sri/tampered.iife.js'
+    ) {
+      let code;
+      try {
+        code = await readFile(`${ROOT}${IIFE}`);
+      } catch {
+        ctx.status = 404;
+        ctx.body = `${IIFE} is missing: run npm run build first`;
+        return;
+      }
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = 'text/javascript';
+      ctx.body = path.endsWith('tampered.iife.js') ? tamper(code) : code;
+      return;
+    }
+    await next();
+    if (path.startsWith('/demo/csp/') || path.startsWith('/test/security/csp/')) {
+      ctx.set('Content-Security-Policy', STRICT_CSP);
+    }
+  };
+}
