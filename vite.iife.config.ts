@@ -1,4 +1,4 @@
-// Script-tag build: one minified IIFE with Lit and the SDK inside; it defines <freedomid-login>
+// Script-tag build: one minified IIFE with the element and the SDK inside; it defines <freedomid-login>
 // and sets window.FreedomID. `npm run build` runs it after the library build.
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };

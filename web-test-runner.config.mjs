@@ -61,6 +61,7 @@ export default {
   middleware: [securityMiddleware()],
   reporters: [defaultReporter(), summaryReporter()],
   browsers: selectedEngines().map((engine) => launchers[engine]()),
+  // The element has no Lit any more, but @open-wc/testing loads Lit's dev build for its fixtures.
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
   // The first WebKitGTK session (Xvfb + driver + MiniBrowser) can take a while on a busy 2-core machine.

@@ -4,38 +4,44 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-/** Budgets in gzip -9 bytes; null means "report only". */
+/** Budgets in gzip -9 bytes (issue 3: the script tag "with everything" ≤ 13,000); null means "report only". */
 const ENTRIES = [
   { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: null },
-  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: null },
-  // Issue 3 asks for 13,000, but Lit (6.6 KB) + the SDK bundle (9.9 KB with the popup) already
-  // exceed it: this guards today's figure plus a little room until the SDK shrinks.
+  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 13000 },
+  // The element's own code: the same entry with the SDK chunk left out (target about 3,000).
+  {
+    name: "element's own code",
+    file: 'dist/element.js',
+    bundle: true,
+    external: ['./src-*'],
+    budget: null,
+  },
   {
     name: 'script tag (freedomid.iife.js)',
     file: 'dist/freedomid.iife.js',
     bundle: false,
-    budget: 19500,
+    budget: 13000,
   },
 ];
 
 let failed = false;
-for (const { name, file, bundle, budget } of ENTRIES) {
+for (const { name, file, bundle, external = [], budget } of ENTRIES) {
   if (!existsSync(file)) {
     console.error(`size: ${file} is missing; run \`npm run build\` first.`);
     process.exit(1);
   }
-  const code = bundle ? await bundleMinified(file) : readFileSync(file);
+  const code = bundle ? await bundleMinified(file, external) : readFileSync(file);
   const gzip = gzipSync(code, { level: 9 }).length;
   const verdict =
     budget === null ? 'report only' : gzip <= budget ? `≤ ${budget} ok` : `> ${budget} OVER BUDGET`;
   if (budget !== null && gzip > budget) failed = true;
   console.log(
-    `size: ${name.padEnd(28)} ${String(code.length).padStart(7)} B min  ${String(gzip).padStart(6)} B gzip -9  (${verdict})`,
+    `size: ${name.padEnd(32)} ${String(code.length).padStart(7)} B min  ${String(gzip).padStart(6)} B gzip -9  (${verdict})`,
   );
 }
 process.exit(failed ? 1 : 0);
 
-async function bundleMinified(file) {
+async function bundleMinified(file, external) {
   const result = await build({
     entryPoints: [file],
     bundle: true,
@@ -43,6 +49,7 @@ async function bundleMinified(file) {
     format: 'esm',
     platform: 'browser',
     target: 'es2020',
+    external,
     write: false,
   });
   return Buffer.from(result.outputFiles[0].contents);
