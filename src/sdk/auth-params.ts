@@ -45,7 +45,7 @@ export async function obtainAuthParams(
     if (typeof value !== 'string' || !SUPPLIED_VALUE.test(value)) {
       throw new FreedomIdError(
         'invalid_config',
-        `authParams returned ${name} ${String(value)}: it must be at least 22 characters of A-Z a-z 0-9 - _ . ~ (e.g. 32 random bytes in base64url).`,
+        `authParams returned ${name} ${String(value)}: it must be at least 22 characters of A-Z a-z 0-9 - _ . ~.`,
       );
     }
   }

@@ -40,7 +40,7 @@ export async function createAuthorizationRequest(
   if (store.peek(state) !== null) {
     throw new FreedomIdError(
       'invalid_config',
-      'authParams returned a state that is already in use by a pending sign-in: return a new random state for every request.',
+      'authParams returned a state already in use: return a new random one for each request.',
     );
   }
   const codeVerifier = config.pkce ? createCodeVerifier() : undefined;

@@ -59,7 +59,7 @@ export class FreedomIdClient {
         this.store.take(url.searchParams.get('state') ?? '');
         throw new FreedomIdError(
           'popup_closed',
-          'The sign-in was cancelled before the popup went to Freedom ID (beforeNavigate returned false).',
+          'beforeNavigate cancelled the sign-in before the popup left for Freedom ID.',
         );
       }
       assignPopup(popup, url);

@@ -114,9 +114,7 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
   if (typeof navigate !== 'function')
     throw invalid('navigate must be a function that receives the authorization URL.');
   if (authParams !== undefined && typeof authParams !== 'function') {
-    throw invalid(
-      'authParams must be a function that returns { state, nonce } (or a promise of it).',
-    );
+    throw invalid('authParams must be a function returning { state, nonce }.');
   }
   return {
     clientId,
