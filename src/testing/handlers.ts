@@ -63,8 +63,7 @@ export const SLOW_REPLY_MS = 15_000;
  */
 export function freedomIdHandlers(options: FreedomIdHandlersOptions): HttpHandler[] {
   const resolved = resolveHandlerOptions(options);
-  const { failWith } = resolved;
-  const { signingKey } = resolved;
+  const { failWith, signingKey } = resolved;
   const published = (): Promise<SigningKey> =>
     signingKey === undefined ? kitSigningKey() : Promise.resolve(signingKey);
   let forgedKey: Promise<SigningKey> | undefined;
@@ -72,6 +71,9 @@ export function freedomIdHandlers(options: FreedomIdHandlersOptions): HttpHandle
     failWith === 'forged_signature'
       ? () => (forgedKey ??= published().then(({ kid }) => createSigningKey({ kid })))
       : published;
+  // Start making the keys now (RSA key generation takes a while on a busy machine), not at the
+  // first request, where it would eat into the timeout of the code under test.
+  signer().catch(() => undefined);
   const config: TokenEndpointConfig = {
     clientId: resolved.clientId,
     clientSecret: resolved.clientSecret,

@@ -1,0 +1,136 @@
+// The example merchant's sign-in page, end to end in the browser: the real <freedomid-login>,
+// Freedom ID played by the kit's simulator, the merchant backend played by MSW (its real code is
+// tested in Node: merchant-backend.node.test.ts).
+import { expect, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { readCode, simulateSignIn, type SignInOutcome } from '../../src/testing/index.js';
+import { renderLoginPage } from '../../examples/merchant/login-page.js';
+import type { CallbackReply } from '../../examples/merchant/backend.js';
+import { startWorker, worker } from '../mocks/browser.js';
+
+const CLIENT_ID = 'c388f3cd-7722-4040-9bb2-94b0a05093aa';
+const REDIRECT_URI = `${location.origin}/login`;
+const PAGE_URL = location.href;
+
+/** The backend as the page sees it: the reply the real one gives for the user the kit signed in. */
+function backend(hand: { offs: Record<string, unknown>[] }) {
+  return http.post('/api/freedomid/callback', async ({ request }) => {
+    const handOff = (await request.json()) as { code: string; nonce: string };
+    hand.offs.push(handOff);
+    const signedIn = readCode(handOff.code);
+    if (signedIn === null || signedIn.nonce !== handOff.nonce) {
+      return HttpResponse.json({ error: 'sign_in_failed' } satisfies CallbackReply, {
+        status: 401,
+      });
+    }
+    const { sub, name = null, email = null } = signedIn.claims;
+    return HttpResponse.json({ user: { sub, name, email } } satisfies CallbackReply);
+  });
+}
+
+/** Opens the page, as the browser does before and after the trip to Freedom ID. */
+function openPage(): HTMLElement {
+  document.querySelector('[data-test-page]')?.remove();
+  const root = document.createElement('main');
+  root.dataset.testPage = '';
+  document.body.append(root);
+  renderLoginPage(root, { clientId: CLIENT_ID, redirectUri: REDIRECT_URI });
+  return root;
+}
+
+/** Clicks "Sign in with Freedom ID" and comes back from Freedom ID with `outcome`. */
+async function signIn(outcome: SignInOutcome, user = 'aigerim'): Promise<URL> {
+  const flow = simulateSignIn();
+  const stop = flow.listen();
+  const page = openPage();
+  await new Promise((resolve) => setTimeout(resolve, 0)); // the element renders in the next task
+  page.querySelector('freedomid-login')?.shadowRoot?.querySelector('button')?.click();
+  const authorizationUrl = await flow.redirected();
+  stop();
+  flow.arrive({ outcome, user });
+  openPage();
+  return authorizationUrl;
+}
+
+/** The status line once the sign-in has ended, as [state, text]. */
+async function status(): Promise<[string, string]> {
+  const line = () => document.querySelector<HTMLElement>('[data-test-page] [role="status"]');
+  await waitUntil(() => line()?.dataset.status !== 'idle', 'the sign-in never ended', {
+    timeout: 5000,
+  });
+  return [line()?.dataset.status ?? '', line()?.textContent ?? ''];
+}
+
+describe('the example merchant sign-in page', () => {
+  const hand = { offs: [] as Record<string, unknown>[] };
+  before(() => startWorker());
+  beforeEach(() => {
+    hand.offs = [];
+    worker.use(backend(hand));
+  });
+  afterEach(() => {
+    worker.resetHandlers();
+    document.querySelector('[data-test-page]')?.remove();
+    history.replaceState(null, '', PAGE_URL);
+    sessionStorage.clear();
+  });
+
+  describe('when the user signs in', () => {
+    it('asks Freedom ID for the profile and email of its client, back to the page', async () => {
+      const url = await signIn('success');
+
+      expect(url.origin + url.pathname).to.equal('https://passport.freedompay.kz/openid');
+      expect(url.searchParams.get('client_id')).to.equal(CLIENT_ID);
+      expect(url.searchParams.get('scope')).to.equal('openid read.profile read.email');
+      expect(url.searchParams.get('redirect_uri')).to.equal(REDIRECT_URI);
+      expect((await status())[0]).to.equal('signed-in');
+    });
+
+    for (const [user, name] of [
+      ['aigerim', 'Aigerim Seitkali'],
+      ['daniyar', 'Daniyar Bekov'],
+    ]) {
+      it(`shows who signed in (${user}), after handing the code and nonce to the backend`, async () => {
+        const url = await signIn('success', user);
+
+        expect(await status()).to.deep.equal(['signed-in', `Signed in as ${name}.`]);
+        expect(hand.offs).to.have.length(1);
+        expect(hand.offs[0].nonce).to.equal(url.searchParams.get('nonce'));
+        expect(location.href).to.equal(REDIRECT_URI);
+      });
+    }
+  });
+
+  describe('when the sign-in does not succeed', () => {
+    const cases: [SignInOutcome, string][] = [
+      ['denied', 'You cancelled the sign-in.'],
+      ['error_code', 'Freedom ID could not sign you in. Please try again.'],
+      ['tampered_state', 'This sign-in link is no longer valid. Please start again.'],
+    ];
+    for (const [outcome, text] of cases) {
+      it(`${outcome}: says "${text}" and never calls the backend`, async () => {
+        await signIn(outcome);
+
+        expect(await status()).to.deep.equal(['error', text]);
+        expect(hand.offs).to.deep.equal([]);
+      });
+    }
+
+    it('Freedom ID down (the backend answers 502): asks to retry later', async () => {
+      worker.use(
+        http.post('/api/freedomid/callback', () =>
+          HttpResponse.json({ error: 'freedom_id_unavailable' } satisfies CallbackReply, {
+            status: 502,
+          }),
+        ),
+      );
+
+      await signIn('success');
+
+      expect(await status()).to.deep.equal([
+        'error',
+        'Freedom ID is not answering. Please try again in a minute.',
+      ]);
+    });
+  });
+});
