@@ -104,8 +104,8 @@ export class FreedomIdLogin extends HTMLElement {
 
   private readonly rendered: Rendered;
   private client: FreedomIdClient | null = null;
-  private labels: Partial<FreedomIdLoginStrings> | undefined;
-  private navigator: Navigate | undefined;
+  private customStrings: Partial<FreedomIdLoginStrings> | undefined;
+  private customNavigate: Navigate | undefined;
   private busy = false;
   /** The client must be rebuilt (and the configuration checked) at the next update. */
   private stale = true;
@@ -118,19 +118,19 @@ export class FreedomIdLogin extends HTMLElement {
 
   /** Replaces any of the built-in labels, e.g. `{ signin: 'Log in with Freedom ID' }`; shown as text only. */
   get strings(): Partial<FreedomIdLoginStrings> | undefined {
-    return this.labels;
+    return this.customStrings;
   }
   set strings(value: Partial<FreedomIdLoginStrings> | undefined) {
-    this.labels = value;
+    this.customStrings = value;
     this.requestUpdate(false);
   }
 
   /** Performs the redirect (default `location.assign`); replace it to capture the URL. Not used with `ux-mode="popup"`. */
   get navigate(): Navigate | undefined {
-    return this.navigator;
+    return this.customNavigate;
   }
   set navigate(value: Navigate | undefined) {
-    this.navigator = value;
+    this.customNavigate = value;
     this.requestUpdate(true);
   }
 
@@ -184,7 +184,7 @@ export class FreedomIdLogin extends HTMLElement {
     const error = this.stale ? this.configure() : null;
     const { button, label } = this.rendered;
     const locale = oneOf(CHOICES.locale, this.locale) ?? inheritedLocale(this);
-    label.textContent = { ...STRINGS[locale], ...this.labels }[
+    label.textContent = { ...STRINGS[locale], ...this.customStrings }[
       oneOf(CHOICES.text, this.text) ?? 'signin'
     ];
     button.lang = locale;
@@ -204,7 +204,10 @@ export class FreedomIdLogin extends HTMLElement {
   private configure(): FreedomIdError | null {
     this.stale = false;
     try {
-      this.client = createClient((name) => this.getAttribute(name) ?? undefined, this.navigator);
+      this.client = createClient(
+        (name) => this.getAttribute(name) ?? undefined,
+        this.customNavigate,
+      );
       return null;
     } catch (error) {
       this.client = null;
