@@ -1,31 +1,32 @@
 import { FreedomIdClient, FreedomIdError, type FreedomIdConfig } from '../../src/index.js';
+// The testing kit's simulator (its module, not the entry, so SDK test pages do not load msw).
+import { buildCallbackUrl, simulateSignIn, type SignInFlow } from '../../src/testing/simulator.js';
 
 export const CLIENT_ID = 'c388f3cd-7722-4040-9bb2-94b0a05093aa';
 export const AUTHORITY = 'https://passport.freedompay.kz';
 export const REDIRECT_URI = `${location.origin}/login`;
 
-/** A client whose navigations are recorded instead of performed. */
+/** A client whose sign-ins go to the testing kit's simulated Freedom ID instead of leaving the page. */
 export function makeClient(overrides: Partial<FreedomIdConfig> = {}): {
   client: FreedomIdClient;
-  navigations: URL[];
+  /** Every authorization URL the client navigated to, oldest first. */
+  navigations: readonly URL[];
+  flow: SignInFlow;
 } {
-  const navigations: URL[] = [];
+  const { authority } = overrides;
+  const flow = simulateSignIn({ issuer: typeof authority === 'string' ? authority : AUTHORITY });
   const client = new FreedomIdClient({
     clientId: CLIENT_ID,
     redirectUri: REDIRECT_URI,
-    navigate: (url) => {
-      navigations.push(url);
-    },
+    navigate: flow.navigate,
     ...overrides,
   });
-  return { client, navigations };
+  return { client, navigations: flow.captured, flow };
 }
 
-/** Builds the callback URL Freedom ID would send the user back to. */
+/** The callback URL Freedom ID sends the user back to: `base` with `params` appended, built by the kit. */
 export function callbackUrl(params: Record<string, string>, base = REDIRECT_URI): string {
-  const url = new URL(base);
-  for (const [name, value] of Object.entries(params)) url.searchParams.append(name, value);
-  return url.href;
+  return buildCallbackUrl(base, params);
 }
 
 /** Runs `action` and returns the FreedomIdError it rejects with; fails if it resolves or throws anything else. */
