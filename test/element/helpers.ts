@@ -2,6 +2,7 @@ import { waitUntil } from '@open-wc/testing';
 import 'axe-core';
 import '../../src/element.js';
 import type { FreedomIdLogin } from '../../src/element.js';
+import { simulateSignIn } from '../../src/testing/simulator.js';
 
 export {
   CLIENT_ID,
@@ -20,11 +21,11 @@ export function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** A mounted element whose navigations are recorded instead of performed. */
+/** A mounted element whose navigations go to the testing kit's simulated Freedom ID. */
 export interface Mounted {
   el: FreedomIdLogin;
   button: HTMLButtonElement;
-  navigations: URL[];
+  navigations: readonly URL[];
 }
 
 /** Creates `<freedomid-login>` with `attributes`, lets `setup` add listeners, then mounts it in `parent`. */
@@ -34,10 +35,9 @@ export async function mount(
   parent: HTMLElement = document.body,
 ): Promise<Mounted> {
   const el = document.createElement('freedomid-login');
-  const navigations: URL[] = [];
-  el.navigate = (url) => {
-    navigations.push(url);
-  };
+  const flow = simulateSignIn();
+  el.navigate = flow.navigate;
+  const navigations = flow.captured;
   for (const [name, value] of Object.entries(attributes)) {
     el.setAttribute(name, value === true ? '' : value);
   }
