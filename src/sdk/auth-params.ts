@@ -1,4 +1,4 @@
-import { FreedomIdError, isFreedomIdError } from './errors.js';
+import { FreedomIdError } from './errors.js';
 import { requestJson } from './http.js';
 import { randomToken } from './random.js';
 
@@ -26,7 +26,7 @@ export async function obtainAuthParams(
   try {
     supplied = await supplier();
   } catch (cause) {
-    if (isFreedomIdError(cause)) throw cause;
+    if (cause instanceof FreedomIdError) throw cause;
     throw new FreedomIdError(
       'backend_error',
       `authParams failed (${String(cause)}): check the function that supplies state and nonce.`,

@@ -71,15 +71,17 @@ export function readCallbackParams(url: URL): CallbackParams {
 
 /** Returns `url` without the callback parameters, keeping every other parameter and the hash. */
 export function withoutCallbackParams(url: URL): URL {
-  const removed = new Set<string>(CALLBACK_PARAMS);
   // Filter the raw pairs so the parameters kept stay byte-for-byte as the page had them.
-  const kept = url.search
+  const clean = new URL(url);
+  clean.search = url.search
     .slice(1)
     .split('&')
     .filter(
-      (pair) => pair !== '' && !removed.has(new URLSearchParams(pair).keys().next().value ?? ''),
-    );
-  const clean = new URL(url);
-  clean.search = kept.length > 0 ? `?${kept.join('&')}` : '';
+      (pair) =>
+        !(CALLBACK_PARAMS as readonly string[]).includes(
+          new URLSearchParams(pair).keys().next().value ?? '',
+        ),
+    )
+    .join('&');
   return clean;
 }

@@ -79,10 +79,23 @@ export class FreedomIdClient {
    * popup (which validates it and closes the popup) and returns true; returns false on any other page.
    */
   forwardPopupCallback(href: string = currentHref()): boolean {
-    if (!this.isCallback(href)) return false;
-    if (!postToOpener(href)) return false;
+    const state = this.isCallback(href) ? new URL(href).searchParams.get('state') : null;
+    if (state === null || !postToOpener(href, (opener) => this.holds(opener, state))) return false;
     if (href === currentHref()) replaceAddress(withoutCallbackParams(new URL(href)));
     return true;
+  }
+
+  /** Whether `opener` keeps the pending request for `state` (in its sessionStorage, or the shared store). */
+  private holds(opener: Window, state: string): boolean {
+    const { storage } = this.config;
+    try {
+      return (
+        new RequestStore(storage === 'session' ? opener.sessionStorage : storage).peek(state) !==
+        null
+      );
+    } catch {
+      return false;
+    }
   }
 
   /** Whether `href` (default: the current page) is a callback to this client's redirect URI. */

@@ -72,18 +72,22 @@ export function waitForPopupCallback(
 }
 
 /**
- * On a popup's redirect page: posts the callback URL to the opener (same origin only) and reports whether it did.
- * Throws `opener_lost` when this is the SDK's popup but the link to its opener was cut.
+ * On a popup's redirect page: posts the callback URL to the opener (same origin only) when
+ * `pending(opener)` says the opener waits for it, and reports whether it did; any other window
+ * (one a merchant opened for its own reasons) handles its callback itself.
+ * Throws `opener_lost` when this is the SDK's named popup but the link to its opener was cut.
  */
-export function postToOpener(href: string): boolean {
+export function postToOpener(href: string, pending: (opener: Window) => boolean): boolean {
   const opener = sameOriginOpener();
   if (opener === null) {
+    // Best effort: Firefox and Safari clear window.name on cross-site navigation.
     if (!isNamedPopup()) return false;
     throw new FreedomIdError(
       'opener_lost',
       `This sign-in popup lost its link to the page that opened it: ${COOP_ADVICE}`,
     );
   }
+  if (!pending(opener)) return false;
   const message: PopupMessage = { type: POPUP_MESSAGE_TYPE, href };
   opener.postMessage(message, currentOrigin());
   return true;

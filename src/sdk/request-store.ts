@@ -105,11 +105,7 @@ function parseRequest(stored: string | null): StoredRequest | null {
   if (stored === null) return null;
   try {
     const request = JSON.parse(stored) as Partial<StoredRequest> | null;
-    return typeof request?.state === 'string' &&
-      typeof request.nonce === 'string' &&
-      typeof request.created === 'number'
-      ? (request as StoredRequest)
-      : null;
+    return typeof request?.created === 'number' ? (request as StoredRequest) : null;
   } catch {
     return null;
   }

@@ -222,7 +222,12 @@ describe('<freedomid-login>', () => {
 
   describe('when the page is the redirect page inside a sign-in popup', () => {
     it('forwards the callback to the opener instead of consuming it', async () => {
-      const href = `${REDIRECT}?code=forwarded&state=state-of-the-opener`;
+      // The opener holds the pending request for this state, as it does during signInPopup().
+      const started = await new FreedomIdClient({
+        clientId: CLIENT_ID,
+        redirectUri: REDIRECT,
+      }).createAuthorizationUrl();
+      const href = `${REDIRECT}?code=forwarded&state=${started.searchParams.get('state') ?? ''}`;
       const messages: unknown[] = [];
       const onMessage = (event: MessageEvent) => {
         if (event.origin === location.origin && event.source === capture.popups[0]) {
@@ -243,6 +248,42 @@ describe('<freedomid-login>', () => {
         window.removeEventListener('message', onMessage);
       }
       expect(messages).to.deep.equal([{ type: POPUP_MESSAGE_TYPE, href }]);
+    });
+
+    it('keeps a callback the opener does not wait for: a window the page opened for its own reasons signs in by itself', async () => {
+      const href = `${REDIRECT}?code=not-for-the-opener&state=a-state-the-opener-never-issued`;
+      const messages: unknown[] = [];
+      const onMessage = (event: MessageEvent) => {
+        if (event.source === capture.popups[0]) messages.push(event.data);
+      };
+      window.addEventListener('message', onMessage);
+      const opener = document.createElement('button');
+      opener.dataset['testHost'] = '';
+      opener.textContent = 'open';
+      opener.style.cssText = 'position:fixed;left:0;top:0;width:100px;height:40px';
+      opener.addEventListener('click', () => window.open(href, 'merchant-window', 'popup=yes'));
+      document.body.append(opener);
+      try {
+        await realClick(opener);
+        await waitUntil(() => capture.popups.length === 1, 'no window opened', LONG);
+        const popup = capture.popups[0]!;
+        // The window's own element handles the callback: it cleans the address bar and reports state_not_found.
+        await waitUntil(
+          () => {
+            try {
+              return popup.location.search === '';
+            } catch {
+              return false;
+            }
+          },
+          'the window did not handle its callback',
+          LONG,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      } finally {
+        window.removeEventListener('message', onMessage);
+      }
+      expect(messages).to.deep.equal([]);
     });
 
     it('dispatches freedomid-error with opener_lost when the link to the opener was cut', async () => {
