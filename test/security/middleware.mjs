@@ -1,6 +1,8 @@
 // Dev-server middleware for the security suite, added by web-test-runner.config.mjs.
 // - Pages under /demo/csp/ and /test/security/csp/ get the strict Content-Security-Policy of
 //   issue 5; /test/security/csp/tt-none/index.html is the CSP demo page under `trusted-types 'none'`.
+// - POST /api/freedomid/callback from those pages is a stand-in for the merchant backend (only
+//   for them: every other test page answers that path with its own MSW handlers).
 // - /test/security/sri/{genuine,tampered}.iife.js serve dist/freedomid.iife.js byte for byte, and
 //   with one byte changed. Both answer here, before the plugins, so nothing rewrites their bytes.
 import { readFile } from 'node:fs/promises';
@@ -25,6 +27,28 @@ const PAGES = {
 };
 
 const IIFE = 'dist/freedomid.iife.js';
+const BACKEND_PATH = '/api/freedomid/callback';
+
+/** Whether a Referer is one of the strict-CSP pages. */
+function isCspPage(referer) {
+  try {
+    const { pathname } = new URL(referer);
+    return pathname.startsWith('/demo/csp/') || pathname.startsWith('/test/security/csp/');
+  } catch {
+    return false;
+  }
+}
+
+/** The request's JSON body, or undefined. */
+async function readJson(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
 const SOURCE_MAP_COMMENT = '//# sourceMappingURL=';
 
 /** The built script tag with one byte changed, inside its trailing source-map comment: still valid JavaScript. */
@@ -66,6 +90,17 @@ export function securityMiddleware() {
       ctx.set('Cache-Control', 'no-store');
       ctx.type = 'text/javascript';
       ctx.body = path.endsWith('tampered.iife.js') ? tamper(code) : code;
+      return;
+    }
+    if (ctx.method === 'POST' && path === BACKEND_PATH && isCspPage(ctx.get('referer'))) {
+      const body = await readJson(ctx.req);
+      const valid = ['code', 'state', 'nonce', 'redirectUri'].every(
+        (field) => typeof body?.[field] === 'string',
+      );
+      ctx.status = valid ? 200 : 400;
+      ctx.body = valid
+        ? { profile: { sub: 'csp-demo-user', name: 'Aigerim' } }
+        : { error: 'invalid_request' };
       return;
     }
     await next();

@@ -15,13 +15,13 @@ async function publishedIntegrity(): Promise<string> {
   return sri.trim();
 }
 
-async function bytes(path: string): Promise<Uint8Array> {
+async function bytes(path: string): Promise<Uint8Array<ArrayBuffer>> {
   const response = await fetch(path, { cache: 'no-store' });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function sha384(data: Uint8Array): Promise<string> {
+async function sha384(data: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', data));
   return `sha384-${btoa(String.fromCharCode(...digest))}`;
 }
