@@ -17,11 +17,12 @@ export default defineConfig({
         server: 'src/server/index.ts',
         element: 'src/element.ts',
         testing: 'src/testing/index.ts',
+        react: 'src/react.ts',
       },
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit(\/|$)/, /^@lit\//, 'oidc-client-ts', 'jose', /^msw(\/|$)/, /^node:/],
+      external: ['jose', /^msw(\/|$)/, /^node:/],
     },
   },
 });

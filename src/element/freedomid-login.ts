@@ -19,6 +19,7 @@ const claimedCallbacks = new Set<string>();
  * A "Sign in with Freedom ID" button that starts the OpenID Connect sign-in (a redirect, or a
  * popup) and, on the redirect page, validates the callback and hands it to the merchant backend.
  *
+ * @tagname freedomid-login
  * @summary Sign in with Freedom ID.
  * @attr client-id - The client id Freedom ID support issued (required).
  * @attr redirect-uri - Where Freedom ID sends the user back. Default: this page's origin and path.

@@ -1,0 +1,30 @@
+// Type-level test of the README's Angular snippet (checked by `npm run typecheck`, never run).
+import { CUSTOM_ELEMENTS_SCHEMA, Component } from '@angular/core';
+import 'freedomid-web/element';
+import type { FreedomIdLoginEventMap } from 'freedomid-web/element';
+
+@Component({
+  selector: 'app-sign-in',
+  standalone: true,
+  // Lets Angular's template compiler accept <freedomid-login> and its kebab-case attributes.
+  schemas: [CUSTOM_ELEMENTS_SCHEMA],
+  template: `
+    <freedomid-login
+      client-id="c388f3cd-7722-4040-9bb2-94b0a05093aa"
+      backend-url="/api/freedomid/callback"
+      (freedomid-session)="onSession($event)"
+      (freedomid-error)="onError($event)"
+    ></freedomid-login>
+  `,
+})
+export class SignInComponent {
+  profile: unknown = null;
+
+  onSession(event: FreedomIdLoginEventMap['freedomid-session']): void {
+    this.profile = event.detail.response;
+  }
+
+  onError(event: FreedomIdLoginEventMap['freedomid-error']): void {
+    console.error(event.detail.code, event.detail.message);
+  }
+}

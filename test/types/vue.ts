@@ -1,0 +1,28 @@
+// Type-level test of the README's Vue 3 snippet (checked by `npm run typecheck`, never run).
+import { createApp, defineComponent, h, ref } from 'vue';
+import 'freedomid-web/element';
+import type { FreedomIdLoginEventMap } from 'freedomid-web/element';
+
+// main.ts — Vue renders <freedomid-login> as a custom element. With .vue templates, tell the
+// compiler too: vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('freedomid-') } } }).
+const SignIn = defineComponent({
+  setup() {
+    const profile = ref<unknown>(null);
+    const onSession = (event: FreedomIdLoginEventMap['freedomid-session']) => {
+      profile.value = event.detail.response;
+    };
+    const onError = (event: FreedomIdLoginEventMap['freedomid-error']) => {
+      console.error(event.detail.code, event.detail.message);
+    };
+    return () =>
+      h('freedomid-login', {
+        'client-id': 'c388f3cd-7722-4040-9bb2-94b0a05093aa',
+        'backend-url': '/api/freedomid/callback',
+        // Vue passes on<Event> props through as listeners: these listen to freedomid-session / freedomid-error.
+        'onFreedomid-session': onSession,
+        'onFreedomid-error': onError,
+      });
+  },
+});
+
+createApp(SignIn).config.compilerOptions.isCustomElement = (tag) => tag.startsWith('freedomid-');
