@@ -89,7 +89,11 @@ export class SignInFlow {
    * Captures the `freedomid-redirect` events that reach `target` (default `document`) and
    * cancels them, so `<freedomid-login>` stays on the page. Returns a function that stops.
    */
-  listen(target: EventTarget = document): () => void {
+  listen(target?: EventTarget): () => void {
+    if (target === undefined && typeof document === 'undefined') {
+      throw new Error('simulateSignIn: listen() needs a target outside a browser page.');
+    }
+    const source = target ?? document;
     const listener = (event: Event) => {
       const detail: unknown = event instanceof CustomEvent ? event.detail : undefined;
       const url =
@@ -100,9 +104,9 @@ export class SignInFlow {
       event.preventDefault();
       this.capture(url);
     };
-    target.addEventListener('freedomid-redirect', listener);
+    source.addEventListener('freedomid-redirect', listener);
     return () => {
-      target.removeEventListener('freedomid-redirect', listener);
+      source.removeEventListener('freedomid-redirect', listener);
     };
   }
 
