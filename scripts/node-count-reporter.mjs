@@ -6,7 +6,8 @@ export default async function* countReporter(source) {
   const totals = { passed: 0, failed: 0, skipped: 0 };
   for await (const event of source) {
     if (event.data?.details?.type === 'suite') continue;
-    if (event.type === 'test:pass') totals[event.data.skip || event.data.todo ? 'skipped' : 'passed']++;
+    if (event.type === 'test:pass')
+      totals[event.data.skip || event.data.todo ? 'skipped' : 'passed']++;
     if (event.type === 'test:fail') totals.failed++;
   }
   mkdirSync('.tmp/test-results', { recursive: true });

@@ -27,7 +27,9 @@ let failedSuites = 0;
 for (const { script, results } of SUITES) {
   rmSync(results, { force: true });
   const status = run(script);
-  const counts = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
+  const counts = existsSync(results)
+    ? JSON.parse(readFileSync(results, 'utf8'))
+    : { passed: 0, failed: 0, skipped: 0 };
   // A suite that exits non-zero without a counted failure (it crashed or could not start) still fails the run.
   if (status !== 0 && counts.failed === 0) counts.failed = 1;
   if (status !== 0) failedSuites++;
