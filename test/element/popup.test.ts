@@ -4,6 +4,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { FreedomIdClient, POPUP_MESSAGE_TYPE } from '../../src/index.js';
+import { readCode } from '../../src/testing/index.js';
 import { startWorker, worker } from '../mocks/browser.js';
 import {
   CLIENT_ID,
@@ -104,11 +105,16 @@ describe('<freedomid-login>', () => {
       for (const { stop } of [redirects, callbacks, errors]) stop();
       const url = new URL(redirects.events[0].detail.url);
       expect(url.origin + url.pathname).to.equal(`${FAKE_PROVIDER}/openid`);
-      expect(callbacks.events[0].detail).to.deep.equal({
-        code: `code-for-${CLIENT_ID}`,
+      const { code, ...rest } = callbacks.events[0].detail;
+      expect(rest).to.deep.equal({
         state: url.searchParams.get('state'),
         nonce: url.searchParams.get('nonce'),
         redirectUri: REDIRECT,
+      });
+      expect(readCode(code)).to.include({
+        clientId: CLIENT_ID,
+        redirectUri: REDIRECT,
+        nonce: rest.nonce,
       });
       expect([errors.events.length, navigations.length]).to.deep.equal([0, 0]);
       expect(storedEntries()).to.deep.equal({});
@@ -134,14 +140,14 @@ describe('<freedomid-login>', () => {
       sessions.stop();
       const url = new URL(redirects.events[0].detail.url);
       expect(sessions.events[0].detail).to.deep.equal({ response: { user: { sub: 'u-2' } } });
-      expect(bodies).to.deep.equal([
-        {
-          code: `code-for-${CLIENT_ID}`,
-          state: url.searchParams.get('state'),
-          nonce: url.searchParams.get('nonce'),
-          redirectUri: REDIRECT,
-        },
-      ]);
+      expect(bodies).to.have.length(1);
+      const { code, ...rest } = bodies[0] as { code: string };
+      expect(rest).to.deep.equal({
+        state: url.searchParams.get('state'),
+        nonce: url.searchParams.get('nonce'),
+        redirectUri: REDIRECT,
+      });
+      expect(readCode(code)).to.include({ clientId: CLIENT_ID, redirectUri: REDIRECT });
     });
 
     it('uses the state and nonce from params-url, fetched after the popup opened', async () => {
@@ -153,12 +159,9 @@ describe('<freedomid-login>', () => {
       await realClick(button);
       await waitUntil(() => callbacks.events.length === 1, 'no freedomid-callback', LONG);
       callbacks.stop();
-      expect(callbacks.events[0].detail).to.deep.equal({
-        code: `code-for-${CLIENT_ID}`,
-        state,
-        nonce,
-        redirectUri: REDIRECT,
-      });
+      const { code, ...rest } = callbacks.events[0].detail;
+      expect(rest).to.deep.equal({ state, nonce, redirectUri: REDIRECT });
+      expect(readCode(code)).to.include({ clientId: CLIENT_ID, nonce });
     });
   });
 

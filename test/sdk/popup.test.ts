@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { FreedomIdClient, POPUP_MESSAGE_TYPE, type CallbackResult } from '../../src/index.js';
+import { readCode } from '../../src/testing/index.js';
 import { CLIENT_ID, callbackUrl, clearEntries, rejection, storedEntries } from './helpers.js';
 
 const REDIRECT = `${location.origin}/test/fixtures/popup-callback.html`;
@@ -72,7 +73,11 @@ describe('FreedomIdClient.signInPopup', () => {
       const result: CallbackResult = await fromClick(() =>
         client.signInPopup({ appState: { step: 'checkout' } }),
       );
-      expect(result.code).to.equal(`code-for-${CLIENT_ID}`);
+      expect(readCode(result.code)).to.include({
+        clientId: CLIENT_ID,
+        redirectUri: REDIRECT,
+        nonce: result.nonce,
+      });
       expect(result.redirectUri).to.equal(REDIRECT);
       expect(result.appState).to.deep.equal({ step: 'checkout' });
       expect(result.state).to.match(/^[A-Za-z0-9_-]{43}$/);
