@@ -20,7 +20,7 @@ export const ESBUILD_SETTINGS = Object.freeze({
 export const ESBUILD_CLI =
   'esbuild --bundle --minify --format=esm --platform=browser --target=es2020';
 
-/** Bundles `entry` with {@link ESBUILD_SETTINGS}; returns the bytes and esbuild's metafile. */
+/** Bundles `entry` with {@link ESBUILD_SETTINGS}; returns the bytes, the source map if asked for, and esbuild's metafile. */
 export async function bundle(entry, extra = {}) {
   const result = await build({
     ...ESBUILD_SETTINGS,
@@ -31,7 +31,14 @@ export async function bundle(entry, extra = {}) {
     absWorkingDir: ROOT,
     ...extra,
   });
-  return { code: Buffer.from(result.outputFiles[0].contents), metafile: result.metafile };
+  const file = (suffix) => result.outputFiles.find((output) => output.path.endsWith(suffix));
+  const js = file('.js') ?? result.outputFiles[0];
+  const map = file('.js.map');
+  return {
+    code: Buffer.from(js.contents),
+    map: map ? JSON.parse(map.text) : null,
+    metafile: result.metafile,
+  };
 }
 
 export const gzip = (code) => gzipSync(code, { level: 9 }).length;
