@@ -1,8 +1,8 @@
 // Dev-server middleware for the security suite, added by web-test-runner.config.mjs.
 // - Pages under /demo/csp/ and /test/security/csp/ get the strict Content-Security-Policy of
 //   issue 5; /test/security/csp/tt-none/index.html is the CSP demo page under `trusted-types 'none'`.
-// - POST /api/freedomid/callback from those pages is a stand-in for the merchant backend (only
-//   for them: every other test page answers that path with its own MSW handlers).
+// - POST /api/freedomid/callback with one of those pages as redirectUri is a stand-in for the
+//   merchant backend (only for them: every other test page answers that path with MSW handlers).
 // - /test/security/sri/{genuine,tampered}.iife.js serve dist/freedomid.iife.js byte for byte, and
 //   with one byte changed. Both answer here, before the plugins, so nothing rewrites their bytes.
 import { readFile } from 'node:fs/promises';
@@ -29,10 +29,10 @@ const PAGES = {
 const IIFE = 'dist/freedomid.iife.js';
 const BACKEND_PATH = '/api/freedomid/callback';
 
-/** Whether a Referer is one of the strict-CSP pages. */
-function isCspPage(referer) {
+/** Whether a URL is one of the strict-CSP pages. */
+function isCspPage(url) {
   try {
-    const { pathname } = new URL(referer);
+    const { pathname } = new URL(url);
     return pathname.startsWith('/demo/csp/') || pathname.startsWith('/test/security/csp/');
   } catch {
     return false;
@@ -92,16 +92,18 @@ export function securityMiddleware() {
       ctx.body = path.endsWith('tampered.iife.js') ? tamper(code) : code;
       return;
     }
-    if (ctx.method === 'POST' && path === BACKEND_PATH && isCspPage(ctx.get('referer'))) {
+    if (ctx.method === 'POST' && path === BACKEND_PATH) {
+      // Told apart by the hand-off's own redirectUri, not the Referer: when MSW's service worker
+      // passes a request on, its Referer is the worker's URL (/mockServiceWorker.js).
       const body = await readJson(ctx.req);
-      const valid = ['code', 'state', 'nonce', 'redirectUri'].every(
-        (field) => typeof body?.[field] === 'string',
-      );
-      ctx.status = valid ? 200 : 400;
-      ctx.body = valid
-        ? { profile: { sub: 'csp-demo-user', name: 'Aigerim' } }
-        : { error: 'invalid_request' };
-      return;
+      if (isCspPage(body?.redirectUri)) {
+        const valid = ['code', 'state', 'nonce'].every((field) => typeof body[field] === 'string');
+        ctx.status = valid ? 200 : 400;
+        ctx.body = valid
+          ? { profile: { sub: 'csp-demo-user', name: 'Aigerim' } }
+          : { error: 'invalid_request' };
+        return;
+      }
     }
     await next();
     if (path.startsWith('/demo/csp/') || path.startsWith('/test/security/csp/')) {
