@@ -226,6 +226,8 @@ export class FreedomIdLogin extends HTMLElement {
   }
 
   private readonly onClick = (): void => {
+    // A click right after a property or attribute change acts on the new configuration.
+    if (this.scheduled) this.update();
     const { client } = this;
     if (this.busy || this.disabled || client === null) return;
     this.setBusy(true);

@@ -80,7 +80,7 @@ export function waitForPopupCallback(
 export function postToOpener(href: string, pending: (opener: Window) => boolean): boolean {
   const opener = sameOriginOpener();
   if (opener === null) {
-    // Best effort: Firefox and Safari clear window.name on cross-site navigation.
+    // Best effort: a browser may clear window.name on a cross-site navigation (a privacy measure).
     if (!isNamedPopup()) return false;
     throw new FreedomIdError(
       'opener_lost',

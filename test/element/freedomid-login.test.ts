@@ -216,6 +216,21 @@ describe('<freedomid-login>', () => {
     });
   });
 
+  describe('when the page changes it right before a click', () => {
+    it('acts on the new navigate property and attributes in the same task', async () => {
+      const { el, button, navigations } = await mount({ 'client-id': CLIENT_ID });
+      const late: URL[] = [];
+      el.navigate = (url: URL) => {
+        late.push(url);
+      };
+      el.setAttribute('scope', 'openid read.email');
+      button.click();
+      await waitUntil(() => late.length === 1, 'the new navigate was not used');
+      expect(navigations).to.deep.equal([]);
+      expect(late[0].searchParams.get('scope')).to.equal('openid read.email');
+    });
+  });
+
   describe('when a locale applies', () => {
     const texts = ['signin', 'signup', 'continue'] as const;
     for (const locale of ['ru', 'kk', 'en'] as const) {
