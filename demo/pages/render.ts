@@ -52,3 +52,13 @@ export function showError(error: unknown): void {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
+
+/** Shows what the page's `<freedomid-login>` reports: the backend's profile, or the error. */
+export function showOutcomesOf(element: HTMLElement | null): void {
+  element?.addEventListener('freedomid-session', (event) => {
+    showProfile(event.detail.response);
+  });
+  element?.addEventListener('freedomid-error', (event) => {
+    showError(event.detail);
+  });
+}

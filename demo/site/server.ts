@@ -12,7 +12,10 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BACKEND_PATH = '/api/freedomid/callback';
 
 /** The demo pages; each is its own redirect URI. */
-export const PAGES = ['script-tag', 'element', 'js-api'] as const;
+export const PAGES = ['script-tag', 'element', 'js-api', 'popup'] as const;
+
+/** Page scripts bundled from demo/pages/<name>.ts on request: the sign-in pages' and the gallery's. */
+const SCRIPTS: readonly string[] = [...PAGES, 'gallery'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -68,7 +71,7 @@ export async function startSite(port = 0): Promise<Site> {
       return;
     }
     const page = /^\/demo\/([\w-]+)\.js$/.exec(path)?.[1];
-    if (page !== undefined && (PAGES as readonly string[]).includes(page)) {
+    if (page !== undefined && SCRIPTS.includes(page)) {
       let bundle = bundles.get(page);
       if (bundle === undefined) {
         bundle = bundlePage(page);

@@ -1,5 +1,5 @@
 // Builds the gallery: every theme × size × shape × locale, with navigation captured (no redirect).
-import '../src/element.js';
+import '../../src/element.js';
 
 const THEMES = ['filled', 'outline', 'dark'] as const;
 const SIZES = ['small', 'medium', 'large'] as const;

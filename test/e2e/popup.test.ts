@@ -1,0 +1,91 @@
+// Popup sign-in end to end: the demo's popup page against the sandbox, in Debian's Chromium.
+// The page stays put; the sandbox's login and consent happen in the popup, whose redirect page
+// (the same page and element) forwards the callback to the opener, which validates it, closes the
+// popup and has its backend exchange the code.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Demo } from '../../demo/start-demo.js';
+import {
+  asShown,
+  clickSignIn,
+  consent,
+  DEMO_CLIENT_ID,
+  EXPECTED_PROFILE,
+  launchBrowser,
+  logIn,
+  openPage,
+  shownError,
+  shownProfile,
+  startDemoForTests,
+  WAIT_MS,
+} from './harness.js';
+
+const TEST_TIMEOUT = 90_000;
+
+let demo: Demo;
+let browser: Browser;
+
+before(async () => {
+  demo = await startDemoForTests();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser.close();
+  await demo.close();
+});
+
+/** Clicks the popup page's button and returns the popup window it opened. */
+async function openPopup(page: Page): Promise<Page> {
+  const [popup] = await Promise.all([
+    page.context().waitForEvent('page', { timeout: WAIT_MS }),
+    clickSignIn(page, 'popup'),
+  ]);
+  return popup;
+}
+
+async function closed(popup: Page): Promise<void> {
+  if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: WAIT_MS });
+}
+
+describe('popup sign-in through the demo against the sandbox', () => {
+  it(
+    'shows the exact profile on the page that stayed, and the popup closes',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const page = await openPage(browser, demo.pages.popup);
+      const popup = await openPopup(page);
+      await logIn(popup, demo.sandboxUrl);
+      await consent(popup);
+
+      const profile = await shownProfile(page);
+
+      assert.deepEqual(
+        Object.fromEntries(Object.keys(EXPECTED_PROFILE).map((claim) => [claim, profile[claim]])),
+        asShown(EXPECTED_PROFILE),
+      );
+      assert.equal(profile.aud, DEMO_CLIENT_ID);
+      await closed(popup);
+      assert.equal(page.url(), demo.pages.popup, 'the page never navigated');
+      assert.equal(await page.locator('#error').isHidden(), true);
+      await page.context().close();
+    },
+  );
+
+  it(
+    'reports popup_closed when the user closes the popup, and the button is ready again',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const page = await openPage(browser, demo.pages.popup);
+      const popup = await openPopup(page);
+      await popup.waitForURL((url) => url.href.startsWith(`${demo.sandboxUrl}/interaction/`));
+      await popup.close();
+
+      assert.deepEqual(await shownError(page), { code: 'popup_closed', backendCode: null });
+      const button = page.locator('freedomid-login').locator('button[part="button"]');
+      await button.and(page.locator(':not([aria-busy="true"])')).waitFor({ timeout: WAIT_MS });
+      assert.equal(await button.isEnabled(), true);
+      await page.context().close();
+    },
+  );
+});
