@@ -1,7 +1,9 @@
 // End-to-end harness: the demo (sandbox + merchant site) in-process on free ports, and
 // Debian's Chromium driven by playwright-core.
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../scripts/browser-path.mjs';
 import { claimsForScope } from '../../demo/sandbox/index.js';
 import {
   DEMO_CLIENT_ID,
@@ -15,16 +17,6 @@ export { DEMO_CLIENT_ID, DEMO_USER };
 
 /** Generous waits: a busy 2-core machine runs these beside the browser tests. */
 export const WAIT_MS = 30_000;
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export type PageName = keyof Demo['pages'];
 
@@ -48,6 +40,42 @@ export async function startDemoForTests(): Promise<Demo> {
     throw new Error('dist/freedomid.iife.js is missing: run `npm run build` before the e2e tests.');
   }
   return startDemo();
+}
+
+/** A test file's demo and browser: started before its tests, stopped after them. */
+export interface RunningDemo {
+  /** The running demo; read it inside tests, once `before` has started it. */
+  readonly demo: Demo;
+  /** Opens a demo page in a fresh browser context. */
+  open(name: PageName): Promise<Page>;
+}
+
+/** Starts the demo and Chromium before the calling file's tests and stops both after them. */
+export function useDemo(): RunningDemo {
+  let demo: Demo | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    demo = await startDemoForTests();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+  const started = () => {
+    if (demo === undefined || browser === undefined)
+      throw new Error('The demo starts in before().');
+    return { demo, browser };
+  };
+  return {
+    get demo() {
+      return started().demo;
+    },
+    open: (name) => {
+      const { demo: running, browser: chromium } = started();
+      return openPage(chromium, running.pages[name]);
+    },
+  };
 }
 
 /** Opens a demo page in a fresh context (its own cookies and storage). */

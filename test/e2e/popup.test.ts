@@ -3,37 +3,24 @@
 // (the same page and element) forwards the callback to the opener, which validates it, closes the
 // popup and has its backend exchange the code.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { Demo } from '../../demo/start-demo.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   asShown,
   clickSignIn,
   consent,
   DEMO_CLIENT_ID,
   EXPECTED_PROFILE,
-  launchBrowser,
   logIn,
-  openPage,
   shownError,
   shownProfile,
-  startDemoForTests,
   WAIT_MS,
+  useDemo,
 } from './harness.js';
 
 const TEST_TIMEOUT = 90_000;
 
-let demo: Demo;
-let browser: Browser;
-
-before(async () => {
-  demo = await startDemoForTests();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser.close();
-  await demo.close();
-});
+const run = useDemo();
 
 /** Clicks the popup page's button and returns the popup window it opened. */
 async function openPopup(page: Page): Promise<Page> {
@@ -53,9 +40,9 @@ describe('popup sign-in through the demo against the sandbox', () => {
     'shows the exact profile on the page that stayed, and the popup closes',
     { timeout: TEST_TIMEOUT },
     async () => {
-      const page = await openPage(browser, demo.pages.popup);
+      const page = await run.open('popup');
       const popup = await openPopup(page);
-      await logIn(popup, demo.sandboxUrl);
+      await logIn(popup, run.demo.sandboxUrl);
       await consent(popup);
 
       const profile = await shownProfile(page);
@@ -66,7 +53,7 @@ describe('popup sign-in through the demo against the sandbox', () => {
       );
       assert.equal(profile.aud, DEMO_CLIENT_ID);
       await closed(popup);
-      assert.equal(page.url(), demo.pages.popup, 'the page never navigated');
+      assert.equal(page.url(), run.demo.pages.popup, 'the page never navigated');
       assert.equal(await page.locator('#error').isHidden(), true);
       await page.context().close();
     },
@@ -76,9 +63,9 @@ describe('popup sign-in through the demo against the sandbox', () => {
     'reports popup_closed when the user closes the popup, and the button is ready again',
     { timeout: TEST_TIMEOUT },
     async () => {
-      const page = await openPage(browser, demo.pages.popup);
+      const page = await run.open('popup');
       const popup = await openPopup(page);
-      await popup.waitForURL((url) => url.href.startsWith(`${demo.sandboxUrl}/interaction/`));
+      await popup.waitForURL((url) => url.href.startsWith(`${run.demo.sandboxUrl}/interaction/`));
       await popup.close();
 
       assert.deepEqual(await shownError(page), { code: 'popup_closed', backendCode: null });

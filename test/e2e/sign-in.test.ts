@@ -1,42 +1,29 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { Demo } from '../../demo/start-demo.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   asShown,
   clickSignIn,
   consent,
   DEMO_CLIENT_ID,
   EXPECTED_PROFILE,
-  launchBrowser,
   logIn,
-  openPage,
   shownError,
   shownProfile,
-  startDemoForTests,
   type PageName,
+  useDemo,
 } from './harness.js';
 
 const PAGE_NAMES: PageName[] = ['script-tag', 'element', 'js-api'];
 const TEST_TIMEOUT = 90_000;
 
-let demo: Demo;
-let browser: Browser;
-
-before(async () => {
-  demo = await startDemoForTests();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser.close();
-  await demo.close();
-});
+const run = useDemo();
 
 /** Signs in through `name` up to the shown profile. */
 async function signIn(name: PageName): Promise<Page> {
-  const page = await openPage(browser, demo.pages[name]);
+  const page = await run.open(name);
   await clickSignIn(page, name);
-  await logIn(page, demo.sandboxUrl);
+  await logIn(page, run.demo.sandboxUrl);
   await consent(page);
   await shownProfile(page);
   return page;
@@ -54,7 +41,7 @@ describe('sign-in through the demo against the sandbox', () => {
           Object.fromEntries(Object.keys(EXPECTED_PROFILE).map((claim) => [claim, profile[claim]])),
           asShown(EXPECTED_PROFILE),
         );
-        assert.equal(profile.iss, demo.sandboxUrl);
+        assert.equal(profile.iss, run.demo.sandboxUrl);
         assert.equal(profile.aud, DEMO_CLIENT_ID);
         assert.equal(new URL(page.url()).search, '', 'the callback parameters are removed');
         assert.equal(await page.locator('#error').isHidden(), true);
@@ -68,9 +55,9 @@ describe('sign-in through the demo against the sandbox', () => {
       `shows provider_error / access_denied when the user cancels (${name} page)`,
       { timeout: TEST_TIMEOUT },
       async () => {
-        const page = await openPage(browser, demo.pages[name]);
+        const page = await run.open(name);
         await clickSignIn(page, name);
-        await logIn(page, demo.sandboxUrl);
+        await logIn(page, run.demo.sandboxUrl);
 
         await page.getByRole('link', { name: '[ Cancel ]' }).click();
 
@@ -93,7 +80,7 @@ describe('sign-in through the demo against the sandbox', () => {
 
       // Back lands on the sandbox's finished interaction, which issues no new code.
       await page.locator('#error').waitFor();
-      assert.ok(page.url().startsWith(`${demo.sandboxUrl}/`));
+      assert.ok(page.url().startsWith(`${run.demo.sandboxUrl}/`));
       assert.equal(await page.locator('#error').textContent(), 'invalid_request');
       await page.goForward();
       await page.locator('#sign-in').waitFor();
@@ -124,9 +111,9 @@ describe('sign-in through the demo against the sandbox', () => {
     'refuses a replayed callback URL with state_not_found',
     { timeout: TEST_TIMEOUT },
     async () => {
-      const page = await openPage(browser, demo.pages['js-api']);
+      const page = await run.open('js-api');
       await clickSignIn(page, 'js-api');
-      await logIn(page, demo.sandboxUrl);
+      await logIn(page, run.demo.sandboxUrl);
       const callback = page.waitForRequest((request) => request.url().includes('code='));
       await consent(page);
       const callbackUrl = (await callback).url();
@@ -145,11 +132,11 @@ describe('sign-in through the demo against the sandbox', () => {
       `refuses a tampered state in the callback URL with state_not_found (${name} page)`,
       { timeout: TEST_TIMEOUT },
       async () => {
-        const page = await openPage(browser, demo.pages[name]);
+        const page = await run.open(name);
         // Load the real callback without the SDK (its request stays stored), then forge its state.
         const sdkScript = name === 'js-api' ? '**/demo/js-api.js' : '**/dist/freedomid.iife.js';
         await clickSignIn(page, name);
-        await logIn(page, demo.sandboxUrl);
+        await logIn(page, run.demo.sandboxUrl);
         await page.route(sdkScript, (route) => route.abort());
         await consent(page);
         await page.waitForURL((url) => url.searchParams.has('code'));
@@ -171,7 +158,7 @@ describe('sign-in through the demo against the sandbox', () => {
     'has the server helper refuse an id_token whose nonce is not the browser’s (nonce_mismatch)',
     { timeout: TEST_TIMEOUT },
     async () => {
-      const page = await openPage(browser, demo.pages['js-api']);
+      const page = await run.open('js-api');
       await page.route('**/api/freedomid/callback', async (route) => {
         const body = route.request().postDataJSON() as Record<string, unknown>;
         await route.continue({
@@ -179,7 +166,7 @@ describe('sign-in through the demo against the sandbox', () => {
         });
       });
       await clickSignIn(page, 'js-api');
-      await logIn(page, demo.sandboxUrl);
+      await logIn(page, run.demo.sandboxUrl);
 
       await consent(page);
 

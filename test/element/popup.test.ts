@@ -18,6 +18,7 @@ import {
   unmountAll,
   type Mounted,
 } from './helpers.js';
+import { capturePopups } from '../mocks/popups.js';
 
 const REDIRECT = `${location.origin}/test/element/fixtures/popup-redirect.html`;
 const FAKE_PROVIDER = `${location.origin}/test/fixtures/fake-provider`;
@@ -25,18 +26,6 @@ const FAKE_PROVIDER = `${location.origin}/test/fixtures/fake-provider`;
 const SILENT_PROVIDER = `${location.origin}/test/element/fixtures/silent-provider`;
 const BACKEND = '/api/freedomid/callback';
 const PAGE = location.origin + location.pathname;
-
-/** Records every window the page opens, so a test can act as the user on it. */
-function capturePopups(): { popups: (Window | null)[]; restore: () => void } {
-  const realOpen = window.open.bind(window);
-  const popups: (Window | null)[] = [];
-  window.open = (...args: Parameters<typeof window.open>) => {
-    const popup = realOpen(...args);
-    popups.push(popup);
-    return popup;
-  };
-  return { popups, restore: () => (window.open = realOpen) };
-}
 
 /** Mounts a popup-mode element in the top-left corner, where the real mouse can click it. */
 function mountPopup(

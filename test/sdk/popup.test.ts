@@ -3,6 +3,7 @@ import { sendMouse } from '@web/test-runner-commands';
 import { FreedomIdClient, POPUP_MESSAGE_TYPE, type CallbackResult } from '../../src/index.js';
 import { readCode } from '../../src/testing/index.js';
 import { CLIENT_ID, callbackUrl, clearEntries, rejection, storedEntries } from './helpers.js';
+import { capturePopups } from '../mocks/popups.js';
 
 const REDIRECT = `${location.origin}/test/fixtures/popup-callback.html`;
 const FAKE_PROVIDER = `${location.origin}/test/fixtures/fake-provider`;
@@ -14,18 +15,6 @@ function popupClient(overrides = {}) {
     authority: FAKE_PROVIDER,
     ...overrides,
   });
-}
-
-/** Records every window the page opens, so a test can act as the user on it. */
-function capturePopups(): { popups: (Window | null)[]; restore: () => void } {
-  const realOpen = window.open.bind(window);
-  const popups: (Window | null)[] = [];
-  window.open = (...args: Parameters<typeof window.open>) => {
-    const popup = realOpen(...args);
-    popups.push(popup);
-    return popup;
-  };
-  return { popups, restore: () => (window.open = realOpen) };
 }
 
 /** Calls `action` from a real mouse click, the user activation browsers demand before opening a popup. */
