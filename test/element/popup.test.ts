@@ -27,6 +27,17 @@ const SILENT_PROVIDER = `${location.origin}/test/element/fixtures/silent-provide
 const BACKEND = '/api/freedomid/callback';
 const PAGE = location.origin + location.pathname;
 
+/** Opens `href` in a window named `name` from a real click, as a page's own script would. */
+async function openFromClick(href: string, name: string): Promise<void> {
+  const opener = document.createElement('button');
+  opener.dataset['testHost'] = '';
+  opener.textContent = 'open';
+  opener.style.cssText = 'position:fixed;left:0;top:0;width:100px;height:40px';
+  opener.addEventListener('click', () => window.open(href, name, 'popup=yes'));
+  document.body.append(opener);
+  await realClick(opener);
+}
+
 /** Mounts a popup-mode element in the top-left corner, where the real mouse can click it. */
 function mountPopup(
   attributes: Record<string, string | true> = {},
@@ -227,14 +238,8 @@ describe('<freedomid-login>', () => {
         }
       };
       window.addEventListener('message', onMessage);
-      const opener = document.createElement('button');
-      opener.dataset['testHost'] = '';
-      opener.textContent = 'open';
-      opener.style.cssText = 'position:fixed;left:0;top:0;width:100px;height:40px';
-      opener.addEventListener('click', () => window.open(href, 'freedomid-signin', 'popup=yes'));
-      document.body.append(opener);
       try {
-        await realClick(opener);
+        await openFromClick(href, 'freedomid-signin');
         await waitUntil(() => messages.length === 1, 'nothing was forwarded', LONG);
       } finally {
         window.removeEventListener('message', onMessage);
@@ -249,14 +254,8 @@ describe('<freedomid-login>', () => {
         if (event.source === capture.popups[0]) messages.push(event.data);
       };
       window.addEventListener('message', onMessage);
-      const opener = document.createElement('button');
-      opener.dataset['testHost'] = '';
-      opener.textContent = 'open';
-      opener.style.cssText = 'position:fixed;left:0;top:0;width:100px;height:40px';
-      opener.addEventListener('click', () => window.open(href, 'merchant-window', 'popup=yes'));
-      document.body.append(opener);
       try {
-        await realClick(opener);
+        await openFromClick(href, 'merchant-window');
         await waitUntil(() => capture.popups.length === 1, 'no window opened', LONG);
         const popup = capture.popups[0]!;
         // The window's own element handles the callback: it cleans the address bar and reports state_not_found.
