@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ROUTES, startSandbox, USERS } from './sandbox/index.js';
-import { PAGES, startSite } from './site/server.js';
+import { CSP_PAGE, PAGES, startSite } from './site/server.js';
 
 /** The demo merchant's client id, as Freedom ID support would issue it. */
 export const DEMO_CLIENT_ID = '0f6b4c2e-8a1d-4e7b-9c3f-5a2d1e0b7c64';
@@ -27,7 +27,7 @@ export async function startDemo({ sitePort = 0, sandboxPort = 0 } = {}): Promise
     PAGES.map((page) => [page, `${site.url}/demo/${page}.html`]),
   ) as Record<(typeof PAGES)[number], string>;
   const clientSecret = randomBytes(24).toString('base64url');
-  const redirectUris = Object.values(pages);
+  const redirectUris = [...Object.values(pages), `${site.url}${CSP_PAGE}`];
   let sandbox;
   try {
     sandbox = await startSandbox({

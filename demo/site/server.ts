@@ -14,6 +14,13 @@ export const BACKEND_PATH = '/api/freedomid/callback';
 /** The demo pages; each is its own redirect URI. */
 export const PAGES = ['script-tag', 'element', 'js-api', 'popup'] as const;
 
+/** The policy demo/csp/ is served with: no inline script or style, Trusted Types enforced. */
+const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+
+/** The strict-CSP page, a redirect URI of its own beside the pages'. */
+export const CSP_PAGE = '/demo/csp/index.html';
+
 /** Page scripts bundled from demo/pages/<name>.ts on request: the sign-in pages' and the gallery's. */
 const SCRIPTS: readonly string[] = [...PAGES, 'gallery'];
 
@@ -93,6 +100,8 @@ export async function startSite(port = 0): Promise<Site> {
       return;
     }
     const type = extname(file);
+    // The strict-CSP page gets the policy of issue 5 / README "Content-Security-Policy".
+    if (file.startsWith('demo/csp/')) res.setHeader('content-security-policy', STRICT_CSP);
     send(res, 200, type, type === '.html' ? fillIn(content.toString('utf8'), config) : content);
   }
 

@@ -48,6 +48,8 @@ export interface RunningDemo {
   readonly demo: Demo;
   /** Opens a demo page in a fresh browser context. */
   open(name: PageName): Promise<Page>;
+  /** Opens any path of the merchant site in a fresh browser context. */
+  openPath(path: string): Promise<Page>;
 }
 
 /** Starts the demo and Chromium before the calling file's tests and stops both after them. */
@@ -74,6 +76,10 @@ export function useDemo(): RunningDemo {
     open: (name) => {
       const { demo: running, browser: chromium } = started();
       return openPage(chromium, running.pages[name]);
+    },
+    openPath: (path) => {
+      const { demo: running, browser: chromium } = started();
+      return openPage(chromium, `${running.siteUrl}${path}`);
     },
   };
 }

@@ -27,6 +27,19 @@ const PAGES = {
 };
 
 const IIFE = 'dist/freedomid.iife.js';
+
+/** What the test server fills into the CSP page's placeholders (npm start fills in the sandbox's). */
+export const CSP_PAGE_VALUES = {
+  '%FREEDOMID_CLIENT_ID%': 'c388f3cd-7722-4040-9bb2-94b0a05093aa',
+  '%FREEDOMID_AUTHORITY%': 'https://passport.freedompay.kz',
+  '%FREEDOMID_SCOPE%': 'openid',
+  '%FREEDOMID_BACKEND_URL%': '/api/freedomid/callback',
+};
+
+/** The CSP page with its placeholders filled in. */
+export function fillCspPage(html) {
+  return html.replace(/%FREEDOMID_[A-Z_]+%/g, (name) => CSP_PAGE_VALUES[name] ?? name);
+}
 const BACKEND_PATH = '/api/freedomid/callback';
 
 /** Whether a URL is one of the strict-CSP pages. */
@@ -72,7 +85,7 @@ export function securityMiddleware() {
       ctx.set('Content-Security-Policy', page);
       ctx.set('Cache-Control', 'no-store');
       ctx.type = 'html';
-      ctx.body = await readFile(`${ROOT}demo/csp/index.html`);
+      ctx.body = fillCspPage(await readFile(`${ROOT}demo/csp/index.html`, 'utf8'));
       return;
     }
     if (

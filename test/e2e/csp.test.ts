@@ -1,0 +1,37 @@
+// The strict-CSP demo page as `npm start` serves it (with the policy header), signed in for real
+// against the sandbox: the element renders, leaves for the sandbox, validates the callback and
+// hands it to the backend, and the page records no CSP violation of its own.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CSP_PAGE } from '../../demo/site/server.js';
+import { clickSignIn, consent, DEMO_USER, logIn, useDemo } from './harness.js';
+
+const run = useDemo();
+
+describe('the strict-CSP page against the sandbox', () => {
+  it(
+    'is served with the policy, signs in, and sees no violation but the browser’s favicon',
+    { timeout: 90_000 },
+    async () => {
+      const page = await run.openPath(CSP_PAGE);
+      const served = await page.request.get(`${run.demo.siteUrl}${CSP_PAGE}`);
+      assert.equal(
+        served.headers()['content-security-policy'],
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html",
+      );
+
+      await clickSignIn(page, 'element');
+      await logIn(page, run.demo.sandboxUrl);
+      await consent(page);
+      await page.getByText(`Signed in as ${String(DEMO_USER.claims.name)}.`).waitFor();
+
+      const violations = await page.locator('#violations li').allTextContents();
+      assert.deepEqual(
+        violations.filter((text) => !text.includes('/favicon.ico')),
+        [],
+      );
+      assert.equal(await page.locator('#error').isHidden(), true);
+      await page.context().close();
+    },
+  );
+});
