@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import type { FreedomIdClient } from '../../src/index.js';
 import {
   AUTHORITY,
   REDIRECT_URI,
@@ -7,14 +6,9 @@ import {
   clearEntries,
   makeClient,
   rejection,
+  startSignIn,
   storedEntries,
 } from './helpers.js';
-
-/** Starts a sign-in and returns the client with the state and nonce it issued. */
-async function started(client: FreedomIdClient, options = {}) {
-  const url = await client.createAuthorizationUrl(options);
-  return { state: url.searchParams.get('state')!, nonce: url.searchParams.get('nonce')! };
-}
 
 describe('FreedomIdClient.handleCallback', () => {
   const pageUrl = location.href;
@@ -27,7 +21,7 @@ describe('FreedomIdClient.handleCallback', () => {
   describe('when the callback matches a stored request', () => {
     it('returns the exact result and removes the request', async () => {
       const { client } = makeClient();
-      const { state, nonce } = await started(client, {
+      const { state, nonce } = await startSignIn(client, {
         appState: { cart: [1, 2] },
         returnTo: '/checkout',
       });
@@ -45,7 +39,7 @@ describe('FreedomIdClient.handleCallback', () => {
 
     it('returns the PKCE verifier when pkce is on', async () => {
       const { client } = makeClient({ pkce: true });
-      const { state } = await started(client);
+      const { state } = await startSignIn(client);
       const verifier = storedEntries()[`freedomid.${state}`]['codeVerifier'];
       const result = await client.handleCallback(callbackUrl({ code: 'c', state }));
       expect(result.codeVerifier).to.equal(verifier);
@@ -53,7 +47,7 @@ describe('FreedomIdClient.handleCallback', () => {
 
     it('accepts Freedom ID’s authorization_code parameter', async () => {
       const { client } = makeClient();
-      const { state } = await started(client);
+      const { state } = await startSignIn(client);
       const result = await client.handleCallback(
         callbackUrl({ authorization_code: 'legacy-code', state }),
       );
@@ -62,15 +56,15 @@ describe('FreedomIdClient.handleCallback', () => {
 
     it('accepts an iss equal to the authority (RFC 9207)', async () => {
       const { client } = makeClient();
-      const { state } = await started(client);
+      const { state } = await startSignIn(client);
       const result = await client.handleCallback(callbackUrl({ code: 'c', state, iss: AUTHORITY }));
       expect(result.code).to.equal('c');
     });
 
     it('completes two sign-ins started side by side, each once', async () => {
       const { client } = makeClient();
-      const first = await started(client);
-      const second = await started(client);
+      const first = await startSignIn(client);
+      const second = await startSignIn(client);
       const secondResult = await client.handleCallback(
         callbackUrl({ code: 'two', state: second.state }),
       );
@@ -83,7 +77,7 @@ describe('FreedomIdClient.handleCallback', () => {
 
     it('lets only one of two simultaneous handlers take the request', async () => {
       const { client } = makeClient();
-      const { state } = await started(client);
+      const { state } = await startSignIn(client);
       const href = callbackUrl({ code: 'c', state });
       const outcomes = await Promise.allSettled([
         client.handleCallback(href),
@@ -96,7 +90,7 @@ describe('FreedomIdClient.handleCallback', () => {
 
     it('works across tabs with storage: "local"', async () => {
       const { client: tabA } = makeClient({ storage: 'local' });
-      const { state } = await started(tabA);
+      const { state } = await startSignIn(tabA);
       const { client: tabB } = makeClient({ storage: 'local' });
       expect((await tabB.handleCallback(callbackUrl({ code: 'c', state }))).state).to.equal(state);
     });
@@ -105,7 +99,7 @@ describe('FreedomIdClient.handleCallback', () => {
   describe('when the callback cannot be accepted', () => {
     it('a replayed callback → state_not_found', async () => {
       const { client } = makeClient();
-      const { state } = await started(client);
+      const { state } = await startSignIn(client);
       const href = callbackUrl({ code: 'c', state });
       await client.handleCallback(href);
       const error = await rejection(() => client.handleCallback(href));
@@ -124,7 +118,7 @@ describe('FreedomIdClient.handleCallback', () => {
     for (const [name, tamper] of tampered) {
       it(`a tampered state (${name}) → state_not_found, and the real request stays`, async () => {
         const { client } = makeClient();
-        const { state } = await started(client);
+        const { state } = await startSignIn(client);
         const error = await rejection(() =>
           client.handleCallback(callbackUrl({ code: 'c', state: tamper(state) })),
         );
@@ -141,7 +135,7 @@ describe('FreedomIdClient.handleCallback', () => {
 
     it('an expired request → state_expired, and it is removed', async () => {
       const { client } = makeClient({ stateTtlSeconds: 600 });
-      const { state } = await started(client);
+      const { state } = await startSignIn(client);
       const key = `freedomid.${state}`;
       const entry = storedEntries()[key];
       sessionStorage.setItem(
@@ -156,7 +150,7 @@ describe('FreedomIdClient.handleCallback', () => {
 
     it('another issuer → issuer_mismatch, and the request is used up', async () => {
       const { client } = makeClient();
-      const { state } = await started(client);
+      const { state } = await startSignIn(client);
       const error = await rejection(() =>
         client.handleCallback(callbackUrl({ code: 'c', state, iss: 'https://evil.example' })),
       );
@@ -167,14 +161,14 @@ describe('FreedomIdClient.handleCallback', () => {
 
     it('a valid state without a code → code_missing', async () => {
       const { client } = makeClient();
-      const { state } = await started(client);
+      const { state } = await startSignIn(client);
       const error = await rejection(() => client.handleCallback(callbackUrl({ state })));
       expect(error.code).to.equal('code_missing');
     });
 
     it('a state issued for another client id → state_not_found, and that client’s request stays', async () => {
       const { client: other } = makeClient({ clientId: 'another-client' });
-      const { state } = await started(other);
+      const { state } = await startSignIn(other);
       const { client } = makeClient();
       const error = await rejection(() => client.handleCallback(callbackUrl({ code: 'c', state })));
       expect(error.code).to.equal('state_not_found');
@@ -184,7 +178,7 @@ describe('FreedomIdClient.handleCallback', () => {
 
     it('a state issued for another redirect URI → state_not_found', async () => {
       const { client: other } = makeClient({ redirectUri: `${location.origin}/other-callback` });
-      const { state } = await started(other);
+      const { state } = await startSignIn(other);
       const { client } = makeClient();
       const error = await rejection(() => client.handleCallback(callbackUrl({ code: 'c', state })));
       expect(error.code).to.equal('state_not_found');
@@ -192,7 +186,7 @@ describe('FreedomIdClient.handleCallback', () => {
 
     it('repeated parameters → invalid_callback', async () => {
       const { client } = makeClient();
-      const { state } = await started(client);
+      const { state } = await startSignIn(client);
       const href = `${callbackUrl({ code: 'c', state })}&state=${state}`;
       const error = await rejection(() => client.handleCallback(href));
       expect(error.code).to.equal('invalid_callback');
@@ -203,7 +197,7 @@ describe('FreedomIdClient.handleCallback', () => {
   describe('when the provider returns an error', () => {
     it('access_denied with our state → provider_error, verified, all fields', async () => {
       const { client } = makeClient();
-      const { state } = await started(client);
+      const { state } = await startSignIn(client);
       const error = await rejection(() =>
         client.handleCallback(
           callbackUrl({
@@ -253,7 +247,7 @@ describe('FreedomIdClient.handleCallback', () => {
 
     it('drops an error_uri that is not https', async () => {
       const { client } = makeClient();
-      const { state } = await started(client);
+      const { state } = await startSignIn(client);
       const error = await rejection(() =>
         client.handleCallback(
           callbackUrl({ error: 'invalid_scope', error_uri: 'javascript:alert(1)', state }),
@@ -267,7 +261,7 @@ describe('FreedomIdClient.handleCallback', () => {
   describe('when it reads the current page', () => {
     it('removes only the callback parameters from the address bar, keeping the others and the hash', async () => {
       const { client } = makeClient({ redirectUri: `${location.origin}${location.pathname}` });
-      const { state } = await started(client);
+      const { state } = await startSignIn(client);
       history.replaceState(
         null,
         '',

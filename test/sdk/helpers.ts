@@ -79,3 +79,15 @@ export async function s256(verifier: string): Promise<string> {
     .replace(/\//g, '_')
     .replace(/=+$/, '');
 }
+
+/** Starts a sign-in without navigating and returns the state and nonce the client issued. */
+export async function startSignIn(
+  client: FreedomIdClient,
+  options: Parameters<FreedomIdClient['createAuthorizationUrl']>[0] = {},
+): Promise<{ state: string; nonce: string }> {
+  const url = await client.createAuthorizationUrl(options);
+  const state = url.searchParams.get('state');
+  const nonce = url.searchParams.get('nonce');
+  if (state === null || nonce === null) throw new Error(`no state or nonce in ${url.href}`);
+  return { state, nonce };
+}

@@ -7,7 +7,7 @@ import {
   REDIRECT_URI,
   clearEntries,
   freedomIdError,
-  issue,
+  startSignIn,
   makeClient,
   outcome,
   storedEntries,
@@ -211,9 +211,9 @@ describe('FreedomIdClient.handleCallback', () => {
       it(`${name} → ${code}, our request ${ours}`, async () => {
         const { client } = makeClient();
         const issued: Issued = {
-          ours: (await issue(client)).state,
-          otherClient: (await issue(makeClient({ clientId: OTHER_CLIENT_ID }).client)).state,
-          otherRedirect: (await issue(makeClient({ redirectUri: OTHER_REDIRECT_URI }).client))
+          ours: (await startSignIn(client)).state,
+          otherClient: (await startSignIn(makeClient({ clientId: OTHER_CLIENT_ID }).client)).state,
+          otherRedirect: (await startSignIn(makeClient({ redirectUri: OTHER_REDIRECT_URI }).client))
             .state,
         };
         const href = REDIRECT_URI + forge(issued);
@@ -240,7 +240,7 @@ describe('FreedomIdClient.handleCallback', () => {
   describe('when the query is exactly at the 8 KB limit', () => {
     it('accepts a query of 8,192 characters', async () => {
       const { client } = makeClient();
-      const { state } = await issue(client);
+      const { state } = await startSignIn(client);
       const href = REDIRECT_URI + queryOfLength(8192, state);
       expect(new URL(href).search.length).to.equal(8192);
       expect((await client.handleCallback(href)).state).to.equal(state);

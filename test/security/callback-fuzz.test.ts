@@ -14,6 +14,7 @@ import { AUTHORITY, CLIENT_ID, ERROR_CODES, MemoryStorage, REDIRECT_URI } from '
 
 const OTHER_CLIENT_ID = '0f6b4c2e-8a1d-4e7b-9c3f-5a2d1e0b7c64';
 const OTHER_REDIRECT_URI = `${location.origin}/other-callback`;
+/** The callback's parameters, written out here on purpose: the oracle must not borrow the parser's list. */
 const CALLBACK_PARAMS = [
   'state',
   'code',

@@ -1,6 +1,6 @@
 // Shared pieces of the security suite: the closed set of error codes, an in-memory Storage, and
 // the SDK helpers of test/sdk.
-import { FreedomIdError, type FreedomIdClient, type FreedomIdErrorCode } from '../../src/index.js';
+import { FreedomIdError, type FreedomIdErrorCode } from '../../src/index.js';
 
 export {
   AUTHORITY,
@@ -9,6 +9,7 @@ export {
   callbackUrl,
   clearEntries,
   makeClient,
+  startSignIn,
   rejection,
   storedEntries,
 } from '../sdk/helpers.js';
@@ -65,18 +66,6 @@ export class MemoryStorage implements Storage {
   clear(): void {
     this.items.clear();
   }
-}
-
-/** Starts a sign-in without navigating and returns the state and nonce the client issued. */
-export async function issue(
-  client: FreedomIdClient,
-  options: Parameters<FreedomIdClient['createAuthorizationUrl']>[0] = {},
-): Promise<{ state: string; nonce: string }> {
-  const url = await client.createAuthorizationUrl(options);
-  const state = url.searchParams.get('state');
-  const nonce = url.searchParams.get('nonce');
-  if (state === null || nonce === null) throw new Error(`no state or nonce in ${url.href}`);
-  return { state, nonce };
 }
 
 /** What a call ended with: its value, or the error it threw (checked to be a FreedomIdError by the caller). */

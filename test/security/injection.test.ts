@@ -6,7 +6,7 @@ import type { FreedomIdErrorDetail } from '../../src/element.js';
 import {
   clearEntries,
   freedomIdError,
-  issue,
+  startSignIn,
   makeClient,
   outcome,
   storedEntries,
@@ -77,7 +77,7 @@ describe('<freedomid-login>', () => {
       for (const verified of [true, false]) {
         it(`dispatches it verbatim as text, renders no markup (${verified ? 'our state' : 'forged state'}): ${payload}`, async () => {
           const state = verified
-            ? (await issue(makeClient({ redirectUri: THIS_PAGE }).client)).state
+            ? (await startSignIn(makeClient({ redirectUri: THIS_PAGE }).client)).state
             : `forged-${String(Math.random()).slice(2)}`;
           history.replaceState(
             null,
@@ -123,7 +123,7 @@ describe('<freedomid-login>', () => {
     ];
     for (const [uri, exposed] of uris) {
       it(`${JSON.stringify(uri)} → ${exposed === undefined ? 'dropped' : 'exposed'}`, async () => {
-        const { state } = await issue(makeClient({ redirectUri: THIS_PAGE }).client);
+        const { state } = await startSignIn(makeClient({ redirectUri: THIS_PAGE }).client);
         history.replaceState(
           null,
           '',
@@ -222,7 +222,7 @@ describe('FreedomIdClient.createAuthorizationUrl', () => {
     for (const [returnTo, stored] of kept) {
       it(`keeps ${JSON.stringify(returnTo)} as the same-origin path ${stored}`, async () => {
         const { client } = makeClient();
-        const { state } = await issue(client, { returnTo });
+        const { state } = await startSignIn(client, { returnTo });
         expect(storedEntries()[`freedomid.${state}`]['returnTo']).to.equal(stored);
         // Resolved against this page, the stored path stays on this origin.
         expect(new URL(stored, location.href).origin).to.equal(origin);

@@ -9,7 +9,7 @@ import {
   clearEntries,
   fill,
   freedomIdError,
-  issue,
+  startSignIn,
   makeClient,
   outcome,
   storedEntries,
@@ -54,7 +54,7 @@ describe('Real-life paths', () => {
   describe('when the user goes back to the callback page after signing in', () => {
     it('a stale callback (a new code for the used state) → state_not_found that names the back button', async () => {
       const { client } = makeClient();
-      const { state } = await issue(client);
+      const { state } = await startSignIn(client);
       await client.handleCallback(`${client.config.redirectUri}?code=first&state=${state}`);
 
       const result = await outcome(() =>
@@ -70,7 +70,7 @@ describe('Real-life paths', () => {
 
     it('the cleaned history entry is no callback, so a page that checks isCallback() does nothing', async () => {
       const { client } = makeClient({ redirectUri: THIS_PAGE });
-      const { state } = await issue(client);
+      const { state } = await startSignIn(client);
       arriveAt(`?code=c&state=${state}`);
       await client.handleCallback();
       // Back to this entry later shows the cleaned address.
@@ -81,7 +81,7 @@ describe('Real-life paths', () => {
   describe('when the callback page is refreshed', () => {
     it('the same URL handled again → state_not_found', async () => {
       const { client } = makeClient();
-      const { state } = await issue(client);
+      const { state } = await startSignIn(client);
       const href = `${client.config.redirectUri}?code=c&state=${state}&iss=${encodeURIComponent(client.config.authority)}`;
       await client.handleCallback(href);
       const error = freedomIdError(await outcome(() => client.handleCallback(href)));
@@ -90,7 +90,7 @@ describe('Real-life paths', () => {
 
     it('the first handling cleaned the address bar, so a refresh carries no callback', async () => {
       const { client } = makeClient({ redirectUri: THIS_PAGE });
-      const { state } = await issue(client);
+      const { state } = await startSignIn(client);
       arriveAt(`?lang=kk&code=c&state=${state}&session_state=x#top`);
 
       const result = await client.handleCallback();
@@ -114,7 +114,7 @@ describe('Real-life paths', () => {
     it('two handlers (a framework effect run twice): one session, one state_not_found, ONE backend POST', async () => {
       const { posts } = countBackendPosts();
       const { client } = makeClient({ redirectUri: THIS_PAGE });
-      const { state } = await issue(client);
+      const { state } = await startSignIn(client);
       arriveAt(`?code=c&state=${state}`);
 
       const outcomes = await Promise.allSettled([handleAndSend(client), handleAndSend(client)]);
@@ -131,7 +131,7 @@ describe('Real-life paths', () => {
       const { posts } = countBackendPosts();
       const { client: first } = makeClient({ redirectUri: THIS_PAGE });
       const { client: second } = makeClient({ redirectUri: THIS_PAGE });
-      const { state } = await issue(first);
+      const { state } = await startSignIn(first);
       arriveAt(`?code=c&state=${state}`);
 
       const outcomes = await Promise.allSettled([handleAndSend(first), handleAndSend(second)]);
@@ -145,7 +145,7 @@ describe('Real-life paths', () => {
     it('two handlers given the same href: one session, one state_not_found, ONE backend POST', async () => {
       const { posts } = countBackendPosts();
       const { client } = makeClient();
-      const { state } = await issue(client);
+      const { state } = await startSignIn(client);
       const href = `${client.config.redirectUri}?code=c&state=${state}`;
       const send = () =>
         client.handleCallback(href).then((result) => client.sendToBackend(result, BACKEND));
@@ -164,8 +164,8 @@ describe('Real-life paths', () => {
     it('keeps both requests, and both complete, in either order', async () => {
       const { client: tabA } = makeClient({ storage: 'local' });
       const { client: tabB } = makeClient({ storage: 'local' });
-      const a = await issue(tabA);
-      const b = await issue(tabB);
+      const a = await startSignIn(tabA);
+      const b = await startSignIn(tabB);
       expect(Object.keys(storedEntries(localStorage)).sort()).to.deep.equal(
         [`freedomid.${a.state}`, `freedomid.${b.state}`].sort(),
       );
@@ -184,8 +184,8 @@ describe('Real-life paths', () => {
 
     it('with the default session storage, each tab completes its own', async () => {
       const { client } = makeClient();
-      const a = await issue(client);
-      const b = await issue(client);
+      const a = await startSignIn(client);
+      const b = await startSignIn(client);
       const resultA = await client.handleCallback(
         `${client.config.redirectUri}?code=a&state=${a.state}`,
       );
@@ -199,7 +199,7 @@ describe('Real-life paths', () => {
   describe('when the callback opens in a new tab', () => {
     it('with storage: "local" the new tab (a second client) completes the sign-in', async () => {
       const { client: opener } = makeClient({ storage: 'local' });
-      const { state, nonce } = await issue(opener, { returnTo: '/checkout' });
+      const { state, nonce } = await startSignIn(opener, { returnTo: '/checkout' });
       const { client: newTab } = makeClient({ storage: 'local' });
 
       const result = await newTab.handleCallback(
@@ -216,7 +216,7 @@ describe('Real-life paths', () => {
 
     it('with the default storage: "session" → state_not_found whose message names the other tab', async () => {
       const { client: opener } = makeClient();
-      const { state } = await issue(opener);
+      const { state } = await startSignIn(opener);
       // A new tab starts with an empty sessionStorage: the request stays behind in the first tab's.
       const entry = sessionStorage.getItem(`freedomid.${state}`) ?? '';
       sessionStorage.removeItem(`freedomid.${state}`);
