@@ -28,3 +28,17 @@ export class SignInComponent {
     console.error(event.detail.code, event.detail.message);
   }
 }
+
+// The typings must catch these mistakes (each line fails to compile without its directive).
+export const mistakes = [
+  (event: FreedomIdLoginEventMap['freedomid-error']) => {
+    // @ts-expect-error the error detail's status is a number, not a string
+    const status: string | undefined = event.detail.status;
+    return status;
+  },
+  (event: FreedomIdLoginEventMap['freedomid-callback']) => {
+    // @ts-expect-error the code verifier is absent without pkce, so it may be undefined
+    const verifier: string = event.detail.codeVerifier;
+    return verifier;
+  },
+];

@@ -26,3 +26,17 @@ const SignIn = defineComponent({
 });
 
 createApp(SignIn).config.compilerOptions.isCustomElement = (tag) => tag.startsWith('freedomid-');
+
+// The typings must catch these mistakes (each line fails to compile without its directive).
+export const mistakes = [
+  (event: FreedomIdLoginEventMap['freedomid-session']) => {
+    // @ts-expect-error the backend's reply is unknown until the page checks it
+    const reply: { name: string } = event.detail.response;
+    return reply;
+  },
+  (event: FreedomIdLoginEventMap['freedomid-redirect']) => {
+    // @ts-expect-error the redirect event carries the URL as a string, not a URL
+    const url: URL = event.detail.url;
+    return url;
+  },
+];
