@@ -2,23 +2,10 @@
 // returns the URL; readSigninResponseState(url, true) parses the callback and consumes the
 // state without the token exchange (processSigninResponse would exchange the code). The whole
 // class is bundled anyway: its methods cannot be tree-shaken.
-import { OidcClient, WebStorageStateStore } from 'oidc-client-ts';
-import { AUTHORITY, AUTHORIZATION_ENDPOINT, TOKEN_ENDPOINT, CLIENT_ID, SCOPE } from './config.js';
-import { redirectUri } from './config.js';
+import { OidcClient } from 'oidc-client-ts';
+import { oidcClientTsSettings } from './oidc-client-ts-settings.js';
 
-const client = new OidcClient({
-  authority: AUTHORITY,
-  client_id: CLIENT_ID,
-  redirect_uri: redirectUri(),
-  scope: SCOPE,
-  response_type: 'code',
-  metadata: {
-    issuer: AUTHORITY,
-    authorization_endpoint: AUTHORIZATION_ENDPOINT,
-    token_endpoint: TOKEN_ENDPOINT,
-  },
-  stateStore: new WebStorageStateStore({ store: globalThis.sessionStorage }),
-});
+const client = new OidcClient(oidcClientTsSettings());
 
 export async function signIn(navigate) {
   const request = await client.createSigninRequest({ state: { returnTo: '/' } });
