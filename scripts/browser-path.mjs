@@ -54,11 +54,6 @@ export function browserPath(engine) {
   return found;
 }
 
-/** Debian's Chromium, as the end-to-end tests and benchmarks drive it. */
-export function chromiumPath() {
-  return browserPath('chromium');
-}
-
 /** Flags for a headless Chromium on a closed network, as root in a container. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -23,7 +23,7 @@ export type PageName = keyof Demo['pages'];
 /** The claims the demo's scope releases for the test user, as the profile must show them. */
 export const EXPECTED_PROFILE = claimsForScope(DEMO_USER, DEMO_SCOPE);
 
-export async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(): Promise<Browser> {
   const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find(
     (path): path is string => path !== undefined && path !== '' && existsSync(path),
   );
@@ -35,7 +35,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: WAIT_MS });
 }
 
-export async function startDemoForTests(): Promise<Demo> {
+async function startDemoForTests(): Promise<Demo> {
   if (!existsSync(new URL('../../dist/freedomid.iife.js', import.meta.url))) {
     throw new Error('dist/freedomid.iife.js is missing: run `npm run build` before the e2e tests.');
   }
@@ -85,7 +85,7 @@ export function useDemo(): RunningDemo {
 }
 
 /** Opens a demo page in a fresh context (its own cookies and storage). */
-export async function openPage(browser: Browser, url: string): Promise<Page> {
+async function openPage(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext();
   context.setDefaultTimeout(WAIT_MS);
   context.setDefaultNavigationTimeout(WAIT_MS);
