@@ -64,8 +64,10 @@ export default {
   browsers: selectedEngines().map((engine) => launchers[engine]()),
   // The element has no Lit any more, but @open-wc/testing loads Lit's dev build for its fixtures.
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
-  testFramework: { config: { timeout: 10000 } },
-  // The first WebKitGTK session (Xvfb + driver + MiniBrowser) can take a while on a busy 2-core machine.
-  testsStartTimeout: 60000,
-  browserStartTimeout: 60000,
+  // Generous limits: they only cut off a hang, and a busy 2-core machine (npm run test:busy) can
+  // take minutes over a file that takes seconds when idle (the default 120 s per file was hit).
+  testFramework: { config: { timeout: 60000 } },
+  testsStartTimeout: 180000,
+  browserStartTimeout: 180000,
+  testsFinishTimeout: 900000,
 };
