@@ -29,7 +29,9 @@ describe('the package installed from `npm pack`', { timeout: 180_000 }, () => {
       project,
     );
   });
-  after(() => rmSync(project, { recursive: true, force: true }));
+  after(() => {
+    rmSync(project, { recursive: true, force: true });
+  });
 
   it('resolves the browser and server entries by their documented names', () => {
     const script = `
