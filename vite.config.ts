@@ -22,7 +22,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: ['jose', /^msw(\/|$)/, /^node:/],
+      external: ['jose', /^lit(\/|$)/, /^msw(\/|$)/, /^node:/],
     },
   },
 });
