@@ -148,6 +148,43 @@ describe('<freedomid-login>', () => {
       expect(button.disabled).to.equal(true);
     });
 
+    it('reports a client-id error once, not again when only the look changes', async () => {
+      const { el, details } = await mountBadly({});
+      const errors = record('freedomid-error');
+      const logged: unknown[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => {
+        logged.push(args);
+      };
+      try {
+        el.theme = 'dark';
+        el.width = 260;
+        await el.updateComplete;
+      } finally {
+        console.error = original;
+        errors.stop();
+      }
+      expect([details.length, errors.events.length, logged.length]).to.deep.equal([1, 0, 0]);
+    });
+
+    it('reports a wrong theme, and enables the button once it is fixed, without rebuilding the client', async () => {
+      const { el, button, details } = await mountBadly({ 'client-id': CLIENT_ID, theme: 'neon' });
+      /** The element's client, read through its private field: the same object means not rebuilt. */
+      const clientOf = () => (el as unknown as { client: unknown }).client;
+      const before = clientOf();
+      const errors = record('freedomid-error');
+      el.theme = 'outline';
+      await el.updateComplete;
+      errors.stop();
+      expect(details.map(({ code }) => code)).to.deep.equal(['invalid_config']);
+      expect([errors.events.length, button.disabled, clientOf() === before]).to.deep.equal([
+        0,
+        false,
+        true,
+      ]);
+      expect(before).to.not.equal(null);
+    });
+
     it('enables the button once the configuration is fixed', async () => {
       const { el, button } = await mountBadly({});
       el.clientId = CLIENT_ID;
