@@ -2,6 +2,7 @@ export { FreedomIdClient } from './sdk/client.js';
 export { FreedomIdError, isFreedomIdError } from './sdk/errors.js';
 export {
   DEFAULT_AUTHORITY,
+  DEFAULT_PROVIDER_NAME,
   DEFAULT_POPUP_TIMEOUT_MS,
   DEFAULT_STATE_TTL_SECONDS,
 } from './sdk/config.js';
@@ -9,7 +10,11 @@ export { fetchAuthParams } from './sdk/auth-params.js';
 export { POPUP_MESSAGE_TYPE } from './sdk/popup.js';
 export type { FreedomIdErrorCode, FreedomIdErrorDetails } from './sdk/errors.js';
 export type { FreedomIdConfig, ResolvedConfig, Navigate } from './sdk/config.js';
-export type { PopupSignInOptions, SignInOptions } from './sdk/authorize.js';
+export type {
+  NavigatingSignInOptions,
+  PopupSignInOptions,
+  SignInOptions,
+} from './sdk/authorize.js';
 export type { CallbackResult } from './sdk/callback.js';
 export type { SendToBackendOptions, BackendPayload } from './sdk/backend.js';
 export type { StorageLike, StorageOption } from './sdk/request-store.js';

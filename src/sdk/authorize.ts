@@ -1,8 +1,8 @@
 import { obtainAuthParams } from './auth-params.js';
 import type { ResolvedConfig } from './config.js';
-import { FreedomIdError } from './errors.js';
-import { createCodeVerifier, s256CodeChallenge } from './pkce.js';
-import { nowSeconds, type RequestStore, type StoredRequest } from './request-store.js';
+import { FreedomIdError, invalidConfig } from './errors.js';
+import { createRecord } from './pending-request.js';
+import type { RequestStore } from './request-store.js';
 import { sameOriginPath } from './return-to.js';
 
 /** What a merchant may attach to one sign-in. */
@@ -15,14 +15,26 @@ export interface SignInOptions {
   extraParams?: Record<string, string>;
 }
 
-/** What a merchant may attach to one popup sign-in. */
-export interface PopupSignInOptions extends SignInOptions {
-  /** Called with the authorization URL before the popup goes there; return false to cancel (rejects with `popup_closed`). */
+/** What a merchant may attach to a sign-in that leaves for the provider (`signIn`, `signInPopup`). */
+export interface NavigatingSignInOptions extends SignInOptions {
+  /**
+   * Called with the authorization URL before the page (or the popup) goes there; return false to
+   * cancel: nothing navigates and the request is discarded (`signInPopup` then rejects with `popup_closed`).
+   */
   beforeNavigate?: (url: URL) => boolean | undefined;
 }
 
+/** What a merchant may attach to one popup sign-in. */
+export type PopupSignInOptions = NavigatingSignInOptions;
+
+/** A stored sign-in request: the URL that starts it at the provider, and its state. */
+export interface AuthorizationRequest {
+  url: URL;
+  state: string;
+}
+
 /**
- * Creates and stores a sign-in request, and returns Freedom ID's authorization URL for it.
+ * Creates and stores a sign-in request, and returns the provider's authorization URL for it.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
  * > [!WARNING] state and nonce are 256 bits from Web Crypto (or checked values from `authParams`); the stored entry is the only proof the callback is ours.
  */
@@ -30,31 +42,32 @@ export async function createAuthorizationRequest(
   config: ResolvedConfig,
   store: RequestStore,
   options: SignInOptions = {},
-): Promise<URL> {
+): Promise<AuthorizationRequest> {
   const extraParams = checkExtraParams(options.extraParams);
   const appState = options.appState === undefined ? undefined : checkAppState(options.appState);
   const returnTo = options.returnTo === undefined ? undefined : sameOriginPath(options.returnTo);
 
   store.sweep(config.stateTtlSeconds);
-  const { state, nonce } = await obtainAuthParams(config.authParams);
-  if (store.peek(state) !== null) {
-    throw new FreedomIdError(
-      'invalid_config',
+  const { state, nonce, codeChallenge } = await obtainAuthParams(config.authParams);
+  if (store.has(state)) {
+    throw invalidConfig(
+      'authParams',
       'authParams returned a state already in use: return a new random one for each request.',
     );
   }
-  const codeVerifier = config.pkce ? createCodeVerifier() : undefined;
-  const request: StoredRequest = {
+  // A challenge made by the backend keeps its verifier there: the browser then holds none.
+  const record = await createRecord({
     state,
     nonce,
-    codeVerifier,
+    pkce: config.pkce && codeChallenge === undefined,
     clientId: config.clientId,
     redirectUri: config.redirectUri,
     authority: config.authority,
-    created: nowSeconds(),
+    scope: config.scope,
     appState,
     returnTo,
-  };
+  });
+  const challenge = codeChallenge ?? record.code_challenge;
   const url = new URL(config.authorizationEndpoint);
   const params: [string, string][] = [
     ['scope', config.scope],
@@ -64,15 +77,12 @@ export async function createAuthorizationRequest(
     ['redirect_uri', config.redirectUri],
     ['nonce', nonce],
   ];
-  if (codeVerifier !== undefined) {
-    params.push(
-      ['code_challenge', await s256CodeChallenge(codeVerifier)],
-      ['code_challenge_method', 'S256'],
-    );
+  if (challenge !== undefined) {
+    params.push(['code_challenge', challenge], ['code_challenge_method', 'S256']);
   }
   for (const [name, value] of [...params, ...extraParams]) url.searchParams.append(name, value);
-  store.save(request);
-  return url;
+  store.save(record);
+  return { url, state };
 }
 
 /** Parameters the SDK sets itself; `extraParams` may not (PKCE's included even when it is off). */

@@ -16,14 +16,11 @@ export const CALLBACK_PARAMS = [
 /** Largest callback query the SDK reads; a real one is well under 2 KB. */
 export const MAX_CALLBACK_QUERY_LENGTH = 8192;
 
-/** The callback's parameters, each present at most once; absent ones are undefined. */
+/** The callback parameters the SDK reads itself; oidc-client-ts's `SigninResponse` reads the standard rest. */
 export interface CallbackParams {
   state?: string;
-  /** `code`, or Freedom ID's older `authorization_code`. */
-  code?: string;
-  error?: string;
-  errorDescription?: string;
-  errorUri?: string;
+  /** Freedom ID's older `authorization_code`, used when there is no `code`. */
+  authorizationCode?: string;
   /** Freedom ID's numeric `error_code`. */
   providerCode?: string;
   iss?: string;
@@ -36,10 +33,11 @@ export function hasCallbackParams(url: URL): boolean {
 
 /**
  * Reads the callback parameters of `url`, refusing oversized, repeated and malformed ones with `invalid_callback`.
+ * > [!WARNING] Runs before oidc-client-ts sees the URL: its `SigninResponse` throws a raw `URIError` on a malformed %-escape in `state`.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthResponse
  * @see https://www.rfc-editor.org/rfc/rfc9207
  */
-export function readCallbackParams(url: URL): CallbackParams {
+export function readCallbackParams(url: URL, providerName: string): CallbackParams {
   const query = url.searchParams;
   const repeated = CALLBACK_PARAMS.find((name) => query.getAll(name).length > 1);
   let problem =
@@ -54,19 +52,24 @@ export function readCallbackParams(url: URL): CallbackParams {
   if (problem) {
     throw new FreedomIdError(
       'invalid_callback',
-      `The callback URL ${problem}, which Freedom ID never sends: it was altered. Start the sign-in again.`,
+      `The callback URL ${problem}, which ${providerName} never sends: it was altered. Start the sign-in again.`,
     );
   }
   const read = (name: string) => query.get(name) ?? undefined;
   return {
     state: read('state'),
-    code: read('code') ?? read('authorization_code'),
-    error: read('error'),
-    errorDescription: read('error_description'),
-    errorUri: read('error_uri'),
+    authorizationCode: read('authorization_code'),
     providerCode: read('error_code'),
     iss: read('iss'),
   };
+}
+
+/** The query `SigninResponse` parses: the callback's, with `state` only when it is `ours` (a state this browser issued). */
+export function responseQuery(url: URL, ours: string | undefined): URLSearchParams {
+  const query = new URLSearchParams(url.search);
+  query.delete('state');
+  if (ours !== undefined) query.set('state', ours);
+  return query;
 }
 
 /** Returns `url` without the callback parameters, keeping every other parameter and the hash. */

@@ -1,8 +1,10 @@
-import { readCallbackParams, type CallbackParams } from './callback-params.js';
+import { SigninResponse } from 'oidc-client-ts';
+import { readCallbackParams, responseQuery, type CallbackParams } from './callback-params.js';
 import type { ResolvedConfig } from './config.js';
 import { compact } from './compact.js';
 import { FreedomIdError } from './errors.js';
-import { nowSeconds, type RequestStore } from './request-store.js';
+import { checkOwner, readRecord } from './pending-request.js';
+import { isFresh, nowSeconds, type RequestStore } from './request-store.js';
 
 /** What a successful callback hands over: everything the merchant backend needs to exchange the code. */
 export interface CallbackResult {
@@ -12,7 +14,7 @@ export interface CallbackResult {
   state: string;
   /** The nonce the id_token's `nonce` claim must equal. */
   nonce: string;
-  /** The PKCE verifier, when `pkce` is on. */
+  /** The PKCE verifier, when `pkce` is on and the browser made it (a backend-made challenge leaves none here). */
   codeVerifier?: string;
   /** The redirect URI of the request; the token exchange must send the same value. */
   redirectUri: string;
@@ -27,19 +29,25 @@ const AGAIN = ' Start the sign-in again.';
 /**
  * Validates a callback URL against the stored request, consuming the request, and returns its result.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
- * > [!WARNING] A callback is accepted only with a state this browser issued, unexpired and unused; the request is removed before anything else can read it.
+ * > [!WARNING] A callback is accepted only with a state this browser issued, unexpired and unused: our strict parse and an exact match take the request (synchronously, before any `await`) before oidc-client-ts's `SigninResponse` sees the callback.
  */
-export function completeCallback(
+export async function completeCallback(
   config: ResolvedConfig,
   store: RequestStore,
   url: URL,
-): CallbackResult {
-  const params = readCallbackParams(url);
+): Promise<CallbackResult> {
+  const { providerName } = config;
+  const params = readCallbackParams(url, providerName);
   const { state } = params;
-  const hasError = params.error !== undefined || params.providerCode !== undefined;
-  const request = state ? store.peek(state) : null;
-  if (!state || request === null) {
-    if (hasError) throw providerError(params, false);
+  const stored = state
+    ? store.take(state, (entry) => {
+        checkOwner(entry, config.clientId, config.redirectUri);
+      })
+    : null;
+  const response = new SigninResponse(responseQuery(url, stored === null ? undefined : state));
+  const hasError = response.error !== null || params.providerCode !== undefined;
+  if (stored === null) {
+    if (hasError) throw providerError(providerName, response, params, false);
     throw state
       ? new FreedomIdError(
           'state_not_found',
@@ -52,20 +60,17 @@ export function completeCallback(
             AGAIN,
         );
   }
-  if (request.clientId !== config.clientId || request.redirectUri !== config.redirectUri) {
-    throw new FreedomIdError(
-      'state_not_found',
-      `The callback's state belongs to a sign-in of client ${request.clientId} at ${request.redirectUri}: handle it with a client configured the same way.`,
-    );
-  }
   // Single use: from here on the request is gone, whatever the outcome.
-  store.take(state);
+  const request = await readRecord(stored);
 
-  const age = Math.round(nowSeconds() - request.created);
-  if (age > config.stateTtlSeconds) {
+  const now = nowSeconds();
+  if (!isFresh(request.created, now, config.stateTtlSeconds)) {
+    const age = Math.round(now - request.created);
     throw new FreedomIdError(
       'state_expired',
-      `The sign-in request is ${age} s old, over stateTtlSeconds (${config.stateTtlSeconds}).` +
+      (age >= 0
+        ? `The sign-in request is ${age} s old, over stateTtlSeconds (${config.stateTtlSeconds}).`
+        : `The sign-in request is dated ${-age} s in the future, so stateTtlSeconds cannot vouch for it.`) +
         AGAIN,
     );
   }
@@ -76,8 +81,9 @@ export function completeCallback(
         AGAIN,
     );
   }
-  if (hasError) throw providerError(params, true);
-  if (!params.code) {
+  if (hasError) throw providerError(providerName, response, params, true);
+  const code = response.code ?? params.authorizationCode;
+  if (!code) {
     throw new FreedomIdError(
       'code_missing',
       'The callback has a valid state but no "code": the provider did not complete the sign-in.' +
@@ -87,8 +93,8 @@ export function completeCallback(
 
   const { nonce, codeVerifier, redirectUri, appState, returnTo } = request;
   return compact({
-    code: params.code,
-    state,
+    code,
+    state: request.state,
     nonce,
     codeVerifier,
     redirectUri,
@@ -97,17 +103,24 @@ export function completeCallback(
   });
 }
 
-function providerError(params: CallbackParams, verified: boolean): FreedomIdError {
-  const { error = 'server_error', errorDescription, errorUri, providerCode } = params;
+function providerError(
+  providerName: string,
+  response: SigninResponse,
+  { providerCode }: CallbackParams,
+  verified: boolean,
+): FreedomIdError {
+  const error = response.error ?? 'server_error';
+  const errorDescription = response.error_description ?? undefined;
+  const errorUri = response.error_uri ?? undefined;
   return new FreedomIdError(
     'provider_error',
     (error === 'access_denied'
       ? 'The user cancelled the sign-in'
-      : 'Freedom ID could not complete the sign-in') +
+      : `${providerName} could not complete the sign-in`) +
       ` (error "${error}"${providerCode === undefined ? '' : `, error_code ${providerCode}`}${errorDescription === undefined ? '' : `: ${errorDescription}`}).` +
       (verified
         ? ''
-        : ' The callback carried no state this site issued, so it may not come from Freedom ID.'),
+        : ` The callback carried no state this site issued, so it may not come from ${providerName}.`),
     // error_uri is kept only as an https: link: anything else (javascript:, data:) must never reach a page.
     compact({
       error,

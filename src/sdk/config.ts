@@ -1,5 +1,5 @@
 import type { AuthParamsSupplier } from './auth-params.js';
-import { FreedomIdError } from './errors.js';
+import { FreedomIdError, invalidConfig } from './errors.js';
 import { assignLocation } from './navigator.js';
 import { isStorageLike, type StorageOption } from './request-store.js';
 import { normalizeScope } from './scope.js';
@@ -7,6 +7,9 @@ import { parseEndpointUrl } from './url-rules.js';
 
 /** Freedom ID's production issuer, which is also the base of its authorization endpoint. */
 export const DEFAULT_AUTHORITY = 'https://passport.freedompay.kz';
+
+/** The name the SDK's messages give the provider unless `providerName` says otherwise. */
+export const DEFAULT_PROVIDER_NAME = 'Freedom ID';
 
 /** How long a started sign-in may take before its stored request is refused and swept. */
 export const DEFAULT_STATE_TTL_SECONDS = 600;
@@ -25,8 +28,12 @@ export interface FreedomIdConfig {
   redirectUri: string;
   /** Space-separated grants; `openid` is added when missing. Default `'openid'`. */
   scope?: string;
-  /** The provider's issuer; the authorization endpoint is `authority + '/openid'`. */
+  /** The provider's issuer, compared exactly as written with the callback's `iss` (RFC 9207). Default Freedom ID's. */
   authority?: string;
+  /** The provider's authorization endpoint. Default `authority + '/openid'` (Freedom ID's path). */
+  authorizationEndpoint?: string;
+  /** The provider's name in the SDK's messages. Default `'Freedom ID'`. */
+  providerName?: string;
   /** Adds a PKCE S256 challenge to the request (RFC 7636); the backend then sends `code_verifier`. */
   pkce?: boolean;
   /** Where pending requests are kept between the redirect and the callback. Default `'session'`. */
@@ -48,6 +55,7 @@ export interface ResolvedConfig {
   readonly scope: string;
   readonly authority: string;
   readonly authorizationEndpoint: URL;
+  readonly providerName: string;
   readonly pkce: boolean;
   readonly storage: StorageOption;
   readonly stateTtlSeconds: number;
@@ -61,6 +69,8 @@ const KNOWN_KEYS = new Set<string>([
   'redirectUri',
   'scope',
   'authority',
+  'authorizationEndpoint',
+  'providerName',
   'pkce',
   'storage',
   'stateTtlSeconds',
@@ -73,19 +83,28 @@ const SECRET_KEYS = new Set(['clientSecret', 'client_secret', 'secret']);
 /** Checks a configuration once, up front, and throws `invalid_config` naming the field to fix. */
 export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
   if (typeof config !== 'object' || (config as unknown) === null) {
-    throw invalid('Pass a configuration object: new FreedomIdClient({ clientId, redirectUri }).');
+    throw new FreedomIdError(
+      'invalid_config',
+      'Pass a configuration object: new FreedomIdClient({ clientId, redirectUri }).',
+    );
   }
   for (const key of Object.keys(config)) {
     if (SECRET_KEYS.has(key)) {
-      throw invalid(
+      throw invalidConfig(
+        key,
         `${key} must never be in browser code, where anyone can read it: keep it on your backend, which exchanges the code.`,
       );
     }
     if (!KNOWN_KEYS.has(key))
-      throw invalid(`Unknown option "${key}": the options are ${[...KNOWN_KEYS].join(', ')}.`);
+      throw invalidConfig(
+        key,
+        `Unknown option "${key}": the options are ${[...KNOWN_KEYS].join(', ')}.`,
+      );
   }
   const {
     clientId,
+    authority = DEFAULT_AUTHORITY,
+    providerName = DEFAULT_PROVIDER_NAME,
     pkce = false,
     storage = 'session',
     stateTtlSeconds = DEFAULT_STATE_TTL_SECONDS,
@@ -94,34 +113,56 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
     popupTimeoutMs = DEFAULT_POPUP_TIMEOUT_MS,
   } = config;
   if (typeof clientId !== 'string' || clientId.trim() === '') {
-    throw invalid('clientId is required: pass the client id Freedom ID support issued to you.');
+    throw invalidConfig(
+      'clientId',
+      'clientId is required: pass the client id Freedom ID support issued to you.',
+    );
   }
   const redirectUri = parseEndpointUrl('redirectUri', config.redirectUri).href;
-  const authorityUrl = parseEndpointUrl('authority', config.authority ?? DEFAULT_AUTHORITY);
-  if (authorityUrl.search)
-    throw invalid(
-      `authority "${authorityUrl.href}" must not have a query: pass the issuer URL only.`,
+  if (typeof authority !== 'string' || parseEndpointUrl('authority', authority).search) {
+    throw invalidConfig(
+      'authority',
+      `authority ${JSON.stringify(authority)} must not have a query: pass the issuer URL only.`,
     );
-  const authority = authorityUrl.href.replace(/\/+$/, '');
-  if (typeof pkce !== 'boolean') throw invalid('pkce must be true or false.');
+  }
+  // The issuer stays exactly as written, for the exact `iss` comparison; one trailing "/" is dropped only to build a path on it.
+  const authorizationEndpoint = parseEndpointUrl(
+    'authorizationEndpoint',
+    config.authorizationEndpoint ?? `${authority.replace(/\/$/, '')}/openid`,
+  );
+  if (typeof providerName !== 'string' || providerName.trim() === '') {
+    throw invalidConfig(
+      'providerName',
+      'providerName must be the provider’s name, e.g. "Freedom ID".',
+    );
+  }
+  if (typeof pkce !== 'boolean') throw invalidConfig('pkce', 'pkce must be true or false.');
   if (storage !== 'session' && storage !== 'local' && !isStorageLike(storage)) {
-    throw invalid(
+    throw invalidConfig(
+      'storage',
       'storage must be "session", "local" or a Storage-like object (getItem, setItem, removeItem, key).',
     );
   }
   checkPositive('stateTtlSeconds', stateTtlSeconds, 'seconds, e.g. 600');
   checkPositive('popupTimeoutMs', popupTimeoutMs, 'milliseconds, e.g. 300000');
   if (typeof navigate !== 'function')
-    throw invalid('navigate must be a function that receives the authorization URL.');
+    throw invalidConfig(
+      'navigate',
+      'navigate must be a function that receives the authorization URL.',
+    );
   if (authParams !== undefined && typeof authParams !== 'function') {
-    throw invalid('authParams must be a function returning { state, nonce }.');
+    throw invalidConfig(
+      'authParams',
+      'authParams must be a function returning { state, nonce } (and optionally codeChallenge, codeChallengeMethod).',
+    );
   }
   return {
     clientId,
     redirectUri,
     scope: normalizeScope(config.scope),
     authority,
-    authorizationEndpoint: new URL(`${authority}/openid`),
+    authorizationEndpoint,
+    providerName,
     pkce,
     storage,
     stateTtlSeconds,
@@ -131,12 +172,8 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
   };
 }
 
-function invalid(message: string): FreedomIdError {
-  return new FreedomIdError('invalid_config', message);
-}
-
 function checkPositive(name: string, value: unknown, unit: string): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw invalid(`${name} must be a positive number of ${unit}.`);
+    throw invalidConfig(name, `${name} must be a positive number of ${unit}.`);
   }
 }

@@ -13,6 +13,7 @@ export type FreedomIdErrorCode =
   | 'provider_error'
   | 'storage_unavailable'
   | 'backend_error'
+  | 'invalid_response'
   | 'network_error'
   | 'timeout'
   | 'popup_blocked'
@@ -21,6 +22,8 @@ export type FreedomIdErrorCode =
 
 /** Fields an error may carry besides its code and message. */
 export interface FreedomIdErrorDetails {
+  /** The configuration key that is wrong, on `invalid_config` (e.g. `redirectUri`, `authParams`). */
+  field?: string;
   /** The OAuth `error` the provider returned (RFC 6749 §4.1.2.1). */
   error?: string;
   /** The provider's `error_description`, as plain text. */
@@ -43,6 +46,7 @@ export interface FreedomIdErrorDetails {
 export class FreedomIdError extends Error implements FreedomIdErrorDetails {
   declare readonly name: 'FreedomIdError';
   readonly code: FreedomIdErrorCode;
+  readonly field?: string;
   readonly error?: string;
   readonly errorDescription?: string;
   readonly errorUri?: string;
@@ -67,6 +71,11 @@ export class FreedomIdError extends Error implements FreedomIdErrorDetails {
 }
 // On the prototype, as a literal: it survives minification and stays out of `toJSON`.
 (FreedomIdError.prototype as { name: string }).name = 'FreedomIdError';
+
+/** An `invalid_config` error about the configuration key `field`, whose message says what to change. */
+export function invalidConfig(field: string, message: string): FreedomIdError {
+  return new FreedomIdError('invalid_config', message, { field });
+}
 
 /** Whether `value` is a {@link FreedomIdError}, also across bundle copies (checks the literal `name`). */
 export function isFreedomIdError(value: unknown): value is FreedomIdError {

@@ -1,4 +1,5 @@
-/** The only module that reads or changes the page's address. */
+// The only module that reads or changes the page's address.
+import { randomToken } from './random.js';
 
 /** Sends the whole page to `url` (the default `navigate`). */
 export function assignLocation(url: URL): void {
@@ -20,12 +21,15 @@ export function replaceAddress(url: URL): void {
   history.replaceState(history.state, '', url.href);
 }
 
-/** The name the sign-in popup's window carries, so its redirect page can tell it is one. */
-export const POPUP_NAME = 'freedomid-signin';
+/** How the sign-in popup's window name starts, so its redirect page can tell it is one. */
+export const POPUP_NAME_PREFIX = 'freedomid-signin';
 
-/** Opens an empty popup window now (inside the click), or returns null when the browser blocks it. */
+/**
+ * Opens an empty popup window now (inside the click), or returns null when the browser blocks it.
+ * > [!WARNING] A fresh unguessable name each time (128 bits): a window another page named in advance is never reused as the popup.
+ */
 export function openPopup(): Window | null {
-  return window.open('', POPUP_NAME, 'popup,width=480,height=680');
+  return window.open('', `${POPUP_NAME_PREFIX}-${randomToken(16)}`, 'popup,width=480,height=680');
 }
 
 /** Sends the popup to `url`, replacing its blank page. */
@@ -44,7 +48,7 @@ export function sameOriginOpener(): Window | null {
   }
 }
 
-/** Whether this window was opened by the SDK as its sign-in popup. */
+/** Whether this window was opened by the SDK as its sign-in popup (its name has the SDK's prefix). */
 export function isNamedPopup(): boolean {
-  return window.name === POPUP_NAME;
+  return window.name.startsWith(POPUP_NAME_PREFIX);
 }

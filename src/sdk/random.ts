@@ -1,9 +1,9 @@
 /**
- * Returns 256 random bits from Web Crypto as 43 URL-safe characters (base64url, RFC 4648 §5).
+ * Returns random bits from Web Crypto (256 unless `bytes` says otherwise) as URL-safe characters (base64url, RFC 4648 §5).
  * @see https://openid.net/specs/openid-connect-core-1_0.html#NonceNotes
  */
-export function randomToken(): string {
-  return base64Url(crypto.getRandomValues(new Uint8Array(32)));
+export function randomToken(bytes = 32): string {
+  return base64Url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
 /** Encodes bytes as base64url without padding (RFC 4648 §5). */

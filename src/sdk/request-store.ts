@@ -1,4 +1,6 @@
+import type { SigninState } from 'oidc-client-ts';
 import { FreedomIdError } from './errors.js';
+import { createdOf } from './pending-request.js';
 
 /** The part of the Web Storage interface the SDK uses; `sessionStorage`, `localStorage` or your own. */
 export interface StorageLike {
@@ -11,20 +13,6 @@ export interface StorageLike {
 
 /** Where pending sign-in requests are kept: `'session'` (default), `'local'`, or a Storage-like object. */
 export type StorageOption = 'session' | 'local' | StorageLike;
-
-/** What the SDK remembers about one sign-in between the redirect and the callback. */
-export interface StoredRequest {
-  state: string;
-  nonce: string;
-  codeVerifier?: string;
-  clientId: string;
-  redirectUri: string;
-  authority: string;
-  /** Creation time, in seconds since the epoch. */
-  created: number;
-  appState?: unknown;
-  returnTo?: string;
-}
 
 /** Prefix of every key the SDK writes, followed by the request's `state`. */
 export const STORAGE_PREFIX = 'freedomid.';
@@ -40,38 +28,44 @@ export class RequestStore {
     this.option = option;
   }
 
-  /** Saves `request` under its state. */
-  save(request: StoredRequest): void {
+  /** Saves `record` (oidc-client-ts's storage string) under its state. */
+  save(record: SigninState): void {
     this.use((storage) => {
-      storage.setItem(STORAGE_PREFIX + request.state, JSON.stringify(request));
+      storage.setItem(STORAGE_PREFIX + record.id, record.toStorageString());
     });
   }
 
-  /** Returns the request stored for `state` without removing it; null when there is none or it is unreadable. */
-  peek(state: string): StoredRequest | null {
-    return parseRequest(this.use((storage) => storage.getItem(STORAGE_PREFIX + state)));
+  /** Whether a request is pending for `state`; reads only. */
+  has(state: string): boolean {
+    return this.use((storage) => storage.getItem(STORAGE_PREFIX + state) !== null);
   }
 
-  /** Removes the entry for `state`; false when it was not (or no longer) there. */
-  take(state: string): boolean {
-    return this.use((storage) => {
-      const key = STORAGE_PREFIX + state;
-      const present = storage.getItem(key) !== null;
+  /**
+   * Reads and deletes the entry for `state` in one synchronous step and returns it (null when there is
+   * none); `claim` sees it first and throws to leave it in place, e.g. for another client's request.
+   * > [!WARNING] No `await` between the read and the delete: two handlers in one page never both take it (oidc-client-ts's `WebStorageStateStore.remove` awaits there, so it is not used).
+   */
+  take(state: string, claim: (stored: string) => void): string | null {
+    const key = STORAGE_PREFIX + state;
+    const stored = this.use((storage) => storage.getItem(key));
+    if (stored === null) return null;
+    claim(stored);
+    this.use((storage) => {
       storage.removeItem(key);
-      return present;
     });
+    return stored;
   }
 
-  /** Removes every entry created more than `ttlSeconds` ago, or unreadable. */
+  /** Removes every entry created more than `ttlSeconds` ago, dated in the future, or unreadable. */
   sweep(ttlSeconds: number): void {
     this.use((storage) => {
-      const cutoff = nowSeconds() - ttlSeconds;
+      const now = nowSeconds();
       const stale: string[] = [];
       for (let index = 0; index < storage.length; index++) {
         const key = storage.key(index);
         if (!key?.startsWith(STORAGE_PREFIX)) continue;
-        const request = parseRequest(storage.getItem(key));
-        if (request === null || request.created < cutoff) stale.push(key);
+        const created = createdOf(storage.getItem(key) ?? '');
+        if (created === null || !isFresh(created, now, ttlSeconds)) stale.push(key);
       }
       for (const key of stale) storage.removeItem(key);
     });
@@ -101,14 +95,12 @@ export function nowSeconds(): number {
   return Date.now() / 1000;
 }
 
-function parseRequest(stored: string | null): StoredRequest | null {
-  if (stored === null) return null;
-  try {
-    const request = JSON.parse(stored) as Partial<StoredRequest> | null;
-    return typeof request?.created === 'number' ? (request as StoredRequest) : null;
-  } catch {
-    return null;
-  }
+/** How far in the future a created time may lie (a clock corrected backwards) before it counts as forged. */
+export const CLOCK_SKEW_SECONDS = 60;
+
+/** Whether a request created at `created` is within its TTL at `now`: not older than `ttlSeconds`, and not from the future. */
+export function isFresh(created: number, now: number, ttlSeconds: number): boolean {
+  return now - created <= ttlSeconds && created - now <= CLOCK_SKEW_SECONDS;
 }
 
 /** Whether `value` has the Storage methods the SDK needs. */

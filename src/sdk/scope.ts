@@ -1,4 +1,4 @@
-import { FreedomIdError } from './errors.js';
+import { invalidConfig } from './errors.js';
 
 /**
  * Returns the scope with `openid` first, each grant once, separated by single spaces; a grant must
@@ -11,8 +11,8 @@ export function normalizeScope(scope: unknown = 'openid'): string {
     typeof scope !== 'string' ||
     !grants.every((grant) => /^[\x21\x23-\x5B\x5D-\x7E]+$/.test(grant))
   ) {
-    throw new FreedomIdError(
-      'invalid_config',
+    throw invalidConfig(
+      'scope',
       `scope ${JSON.stringify(scope)} must be space-separated grants without quotes, backslashes or non-ASCII, like "openid read.profile".`,
     );
   }

@@ -1,4 +1,4 @@
-import { FreedomIdError } from './errors.js';
+import { invalidConfig } from './errors.js';
 
 /**
  * Parses an absolute `https:` URL (plain `http:` only on a loopback host, RFC 8252 §8.3) without a
@@ -21,8 +21,8 @@ export function parseEndpointUrl(field: string, value: unknown): URL {
     url.username ||
     url.password
   ) {
-    throw new FreedomIdError(
-      'invalid_config',
+    throw invalidConfig(
+      field,
       `${field} ${JSON.stringify(value)} must be an absolute https:// URL without #fragment or user:password@, like https://shop.example/login (http:// only on localhost, 127.0.0.1, [::1]).`,
     );
   }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { s256CodeChallenge } from '../../src/sdk/pkce.js';
+import { SigninState } from 'oidc-client-ts';
 import {
   AUTHORITY,
   CLIENT_ID,
@@ -54,15 +54,16 @@ describe('FreedomIdClient.createAuthorizationUrl', () => {
       expect(Object.keys(entries)).to.deep.equal([`freedomid.${state}`]);
       const entry = entries[`freedomid.${state}`];
       expect(entry['created']).to.be.within(before, before + 2);
+      // oidc-client-ts's SigninState record, keyed by our state; what the merchant attached is its data.
       expect({ ...entry, created: 0 }).to.deep.equal({
-        state,
+        id: state,
         nonce: url.searchParams.get('nonce'),
-        clientId: CLIENT_ID,
-        redirectUri: REDIRECT_URI,
+        client_id: CLIENT_ID,
+        redirect_uri: REDIRECT_URI,
         authority: AUTHORITY,
+        scope: 'openid',
         created: 0,
-        appState: { cart: 42 },
-        returnTo: '/account?tab=orders#top',
+        data: { appState: { cart: 42 }, returnTo: '/account?tab=orders#top' },
       });
     });
 
@@ -78,11 +79,16 @@ describe('FreedomIdClient.createAuthorizationUrl', () => {
   });
 
   describe('with pkce: true', () => {
-    it('computes RFC 7636 Appendix B’s challenge, as does the reference S256 used below', async () => {
+    it('computes RFC 7636 Appendix B’s challenge (oidc-client-ts’s SigninState), as does the reference S256 used below', async () => {
       const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-      expect(await s256CodeChallenge(verifier)).to.equal(
-        'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-      );
+      const record = await SigninState.create({
+        code_verifier: verifier,
+        authority: AUTHORITY,
+        client_id: CLIENT_ID,
+        redirect_uri: REDIRECT_URI,
+        scope: 'openid',
+      });
+      expect(record.code_challenge).to.equal('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
       expect(await s256(verifier)).to.equal('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
     });
 
@@ -100,7 +106,7 @@ describe('FreedomIdClient.createAuthorizationUrl', () => {
         'code_challenge_method',
       ]);
       const verifier = storedEntries()[`freedomid.${url.searchParams.get('state')!}`][
-        'codeVerifier'
+        'code_verifier'
       ] as string;
       expect(verifier).to.match(/^[A-Za-z0-9._~-]{43,128}$/);
       expect(url.searchParams.get('code_challenge')).to.equal(await s256(verifier));
@@ -174,9 +180,9 @@ describe('FreedomIdClient.createAuthorizationUrl', () => {
       it(`accepts ${returnTo} as ${stored}`, async () => {
         const { client } = makeClient();
         const url = await client.createAuthorizationUrl({ returnTo });
-        expect(storedEntries()[`freedomid.${url.searchParams.get('state')!}`]['returnTo']).to.equal(
-          stored,
-        );
+        expect(
+          storedEntries()[`freedomid.${url.searchParams.get('state')!}`]['data'],
+        ).to.deep.equal({ returnTo: stored });
       });
     }
     const refused = [

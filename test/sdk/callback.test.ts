@@ -40,7 +40,7 @@ describe('FreedomIdClient.handleCallback', () => {
     it('returns the PKCE verifier when pkce is on', async () => {
       const { client } = makeClient({ pkce: true });
       const { state } = await startSignIn(client);
-      const verifier = storedEntries()[`freedomid.${state}`]['codeVerifier'];
+      const verifier = storedEntries()[`freedomid.${state}`]['code_verifier'];
       const result = await client.handleCallback(callbackUrl({ code: 'c', state }));
       expect(result.codeVerifier).to.equal(verifier);
     });

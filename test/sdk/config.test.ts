@@ -46,13 +46,32 @@ describe('FreedomIdClient configuration', () => {
       ['clientSecret', { clientSecret: 's3cret' }, 'clientSecret'],
       ['client_secret', { client_secret: 's3cret' }, 'client_secret'],
       ['a misspelled option', { redirectURI: REDIRECT_URI }, 'redirectURI'],
+      ['numeric authority', { authority: 42 }, 'authority'],
+      [
+        'http authorizationEndpoint off loopback',
+        { authorizationEndpoint: 'http://idp.example/authorize' },
+        'authorizationEndpoint',
+      ],
+      [
+        'relative authorizationEndpoint',
+        { authorizationEndpoint: '/oauth2/authorize' },
+        'authorizationEndpoint',
+      ],
+      [
+        'authorizationEndpoint with a fragment',
+        { authorizationEndpoint: 'https://idp.example/authorize#x' },
+        'authorizationEndpoint',
+      ],
+      ['empty providerName', { providerName: ' ' }, 'providerName'],
     ];
     for (const [name, change, field] of cases) {
-      it(`${name} → invalid_config naming ${field}`, () => {
+      it(`${name} → invalid_config naming ${field}, with field "${field}"`, () => {
         const error = thrown(() => new FreedomIdClient({ ...valid, ...change }));
         expect(error.name).to.equal('FreedomIdError');
         expect(error.code).to.equal('invalid_config');
         expect(error.message).to.contain(field);
+        expect(error.field).to.equal(field);
+        expect(error.toJSON()).to.include({ field });
       });
     }
 
@@ -90,14 +109,49 @@ describe('FreedomIdClient configuration', () => {
       expect(config.pkce).to.equal(false);
       expect(config.storage).to.equal('session');
       expect(config.stateTtlSeconds).to.equal(600);
+      expect(config.providerName).to.equal('Freedom ID');
     });
 
-    it('drops a trailing slash from the authority', () => {
+    // Issuers are compared exactly as configured (RFC 9207 §2.4): a trailing "/" stays in the
+    // authority and is dropped only when the default endpoint is built on it, never giving "//".
+    const endpoints: [string, string, string][] = [
+      [
+        'https://passport.freedompay.kz',
+        'https://passport.freedompay.kz',
+        'https://passport.freedompay.kz/openid',
+      ],
+      [
+        'https://passport.freedompay.kz/',
+        'https://passport.freedompay.kz/',
+        'https://passport.freedompay.kz/openid',
+      ],
+      [
+        'https://idp.example/realms/shop/',
+        'https://idp.example/realms/shop/',
+        'https://idp.example/realms/shop/openid',
+      ],
+      ['http://127.0.0.1:9400', 'http://127.0.0.1:9400', 'http://127.0.0.1:9400/openid'],
+    ];
+    for (const [authority, kept, endpoint] of endpoints) {
+      it(`keeps the authority ${authority} as written; the default endpoint is ${endpoint}`, () => {
+        const { config } = new FreedomIdClient({ ...valid, authority });
+        expect(config.authority).to.equal(kept);
+        expect(config.authorizationEndpoint.href).to.equal(endpoint);
+      });
+    }
+
+    it('takes a provider’s own authorizationEndpoint, query and all', () => {
       const { config } = new FreedomIdClient({
         ...valid,
-        authority: 'https://passport.freedompay.kz/',
+        authority: 'http://localhost:8080/',
+        authorizationEndpoint: 'http://localhost:8080/oauth2/authorize?tenant=shop',
+        providerName: 'LemonLDAP::NG',
       });
-      expect(config.authority).to.equal('https://passport.freedompay.kz');
+      expect(config.authority).to.equal('http://localhost:8080/');
+      expect(config.authorizationEndpoint.href).to.equal(
+        'http://localhost:8080/oauth2/authorize?tenant=shop',
+      );
+      expect(config.providerName).to.equal('LemonLDAP::NG');
     });
   });
 });

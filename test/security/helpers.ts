@@ -27,6 +27,7 @@ const CODES = {
   provider_error: true,
   storage_unavailable: true,
   backend_error: true,
+  invalid_response: true,
   network_error: true,
   timeout: true,
   popup_blocked: true,

@@ -223,7 +223,7 @@ describe('FreedomIdClient.createAuthorizationUrl', () => {
       it(`keeps ${JSON.stringify(returnTo)} as the same-origin path ${stored}`, async () => {
         const { client } = makeClient();
         const { state } = await startSignIn(client, { returnTo });
-        expect(storedEntries()[`freedomid.${state}`]['returnTo']).to.equal(stored);
+        expect(storedEntries()[`freedomid.${state}`]['data']).to.deep.equal({ returnTo: stored });
         // Resolved against this page, the stored path stays on this origin.
         expect(new URL(stored, location.href).origin).to.equal(origin);
         const result = await client.handleCallback(
