@@ -35,6 +35,7 @@ export const SIGN_IN = {
   redirectUri: text('redirect-uri'),
   scope: text('scope'),
   authority: text('authority'),
+  authorizationEndpoint: text('authorization-endpoint'),
   pkce: flag('pkce'),
   storage: choice('storage', ['session', 'local']),
   backendUrl: text('backend-url'),

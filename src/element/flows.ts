@@ -6,9 +6,6 @@ export interface FlowTarget extends EventTarget {
   readonly backendUrl: string | undefined;
 }
 
-/** Callback URLs an element already took on this page: only one element consumes a callback. */
-const claimedCallbacks = new Set<string>();
-
 /**
  * Announces the authorization URL, then leaves for it unless a listener cancelled; resolves true
  * when the page is leaving (the element stays busy).
@@ -41,20 +38,17 @@ export async function popup(target: FlowTarget, client: FreedomIdClient): Promis
 }
 
 /**
- * On the redirect page: inside a sign-in popup, forwards the callback to the opener (which
- * validates it and closes the popup); otherwise validates it and hands it on. One element per
- * callback; resolves null when the page holds no callback for this element.
+ * On the redirect page: completes the sign-in whose callback the address bar shows (the SDK
+ * forwards it to a sign-in popup's opener, or validates it, once per page, and cleans the address
+ * bar, so a second element finds nothing) and hands the result on; null when there is no callback.
  */
 export function returnPage(target: FlowTarget, client: FreedomIdClient): Promise<boolean> | null {
   const href = location.href;
-  if (claimedCallbacks.has(href) || !client.isCallback(href)) return null;
-  claimedCallbacks.add(href);
-  return (async () => {
-    if (!client.forwardPopupCallback(href)) {
-      await handOff(target, client, await client.handleCallback());
-    }
+  if (!client.isCallback(href)) return null;
+  return client.completeSignIn(href).then(async (result) => {
+    if (result !== null) await handOff(target, client, result);
     return false;
-  })();
+  });
 }
 
 /** Dispatches the result, and with `backend-url` POSTs it and dispatches the backend's reply. */

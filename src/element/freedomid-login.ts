@@ -1,10 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import {
-  isFreedomIdError,
-  type FreedomIdClient,
-  type FreedomIdError,
-  type Navigate,
-} from '../index.js';
+import { isFreedomIdError } from '../index.js';
+import type { FreedomIdClient, FreedomIdError, Navigate } from '../index.js';
 import { LOOK, PROPERTIES, SIGN_IN } from './attributes.js';
 import { emit } from './events.js';
 import { popup, redirect, returnPage } from './flows.js';
@@ -60,6 +56,8 @@ export class FreedomIdLogin extends LitElement {
   declare scope: string | undefined;
   /** The provider's issuer. Default `https://passport.freedompay.kz`. */
   declare authority: string | undefined;
+  /** The provider's authorization endpoint. Default: the authority's `/openid` (Freedom ID's). */
+  declare authorizationEndpoint: string | undefined;
   /** Adds a PKCE S256 challenge; the backend then sends `code_verifier`. */
   declare pkce: boolean;
   /** `session` (default) or `local`: where the pending request waits for the callback. */

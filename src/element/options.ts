@@ -46,6 +46,7 @@ function createClient(options: SignInOptions): FreedomIdClient {
       redirectUri: options.redirectUri ?? location.origin + location.pathname,
       scope: options.scope,
       authority: options.authority,
+      authorizationEndpoint: options.authorizationEndpoint,
       storage: options.storage as StorageOption | undefined,
       pkce: options.pkce,
       navigate: options.navigate,
@@ -53,8 +54,8 @@ function createClient(options: SignInOptions): FreedomIdClient {
     });
   } catch (error) {
     if (!isFreedomIdError(error)) throw error;
-    // The SDK's messages start with the field: name the attribute (or property) that sets it.
-    const field = error.message.split(' ')[0] ?? '';
+    // The SDK names the wrong option in `field`: name the attribute (or property) that sets it.
+    const field = error.field ?? '';
     const attribute = attributeOf(field);
     const prefix =
       attribute !== undefined

@@ -114,6 +114,12 @@ describe('<freedomid-login>', () => {
           `<freedomid-login>: the authority attribute: ${sdkMessage({ authority: 'not a url' })}`,
       ],
       [
+        'authorization-endpoint',
+        { 'authorization-endpoint': 'http://id.example.kz/authorize' },
+        () =>
+          `<freedomid-login>: the authorization-endpoint attribute: ${sdkMessage({ authorizationEndpoint: 'http://id.example.kz/authorize' })}`,
+      ],
+      [
         'storage',
         { storage: 'cookie' },
         '<freedomid-login>: storage="cookie" is not supported: use one of "session", "local".',

@@ -54,6 +54,12 @@ describe('<freedomid-login>', () => {
       ],
       ['authority', { authority: 'https://id.example.kz/' }, [], 'https://id.example.kz/openid'],
       [
+        'authorization-endpoint',
+        { 'authorization-endpoint': 'https://id.example.kz/oauth2/authorize' },
+        [],
+        'https://id.example.kz/oauth2/authorize',
+      ],
+      [
         'pkce',
         { pkce: true },
         [
