@@ -22,7 +22,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: ['jose', 'oidc-client-ts', /^msw(\/|$)/, /^node:/],
+      external: ['jose', 'oidc-client-ts', /^lit(\/|$)/, /^msw(\/|$)/, /^node:/],
     },
   },
 });

@@ -4,23 +4,23 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-/** Budgets in gzip -9 bytes (the SDK ≤ 6,000, the script tag "with everything" ≤ 13,000); null means "report only". */
+/** Budgets in gzip -9 bytes (the SDK ≤ 11,000, the element entry and the script tag with everything ≤ 21,000); null means "report only". */
 const ENTRIES = [
   { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 11000 },
-  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 13000 },
-  // The element's own code: the same entry with the SDK chunk left out (target about 3,000).
+  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 21000 },
+  // The element's own code: the same entry with the SDK chunk and Lit left out.
   {
     name: "element's own code",
     file: 'dist/element.js',
     bundle: true,
-    external: ['./src-*'],
+    external: ['./src-*', 'lit', 'lit/*'],
     budget: null,
   },
   {
     name: 'script tag (freedomid.iife.js)',
     file: 'dist/freedomid.iife.js',
     bundle: false,
-    budget: 13000,
+    budget: 21000,
   },
 ];
 

@@ -4,33 +4,28 @@
  * React 19 sets the kebab-case props as attributes and `onfreedomid-*` props as event listeners.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { PROPERTIES, PropertyName } from './element/attributes.js';
 import type { FreedomIdLoginEventMap } from './element/events.js';
 import type { FreedomIdLogin } from './element/freedomid-login.js';
-import type { CHOICES } from './element/options.js';
 
-type Choice<K extends keyof typeof CHOICES> = (typeof CHOICES)[K][number];
+type Declaration<K extends PropertyName> = (typeof PROPERTIES)[K];
 
-/** The element's attributes as React 19 props, values narrowed to what the element accepts. */
-export interface FreedomIdLoginAttributes {
-  'client-id': string;
-  'redirect-uri'?: string;
-  scope?: string;
-  authority?: string;
-  pkce?: boolean;
-  storage?: Choice<'storage'>;
-  'backend-url'?: string;
-  'params-url'?: string;
-  'ux-mode'?: Choice<'ux-mode'>;
-  locale?: Choice<'locale'>;
-  theme?: Choice<'theme'>;
-  size?: Choice<'size'>;
-  shape?: Choice<'shape'>;
-  text?: Choice<'text'>;
-  type?: Choice<'type'>;
-  'logo-alignment'?: Choice<'logo-alignment'>;
-  width?: number;
-  disabled?: boolean;
-}
+/** The value a property's attribute takes in JSX: one of its choices, a boolean, a number or text. */
+type AttributeValue<K extends PropertyName> =
+  Declaration<K> extends { choices: readonly (infer C)[] }
+    ? C
+    : Declaration<K> extends { type: BooleanConstructor }
+      ? boolean
+      : Declaration<K> extends { type: NumberConstructor }
+        ? number
+        : string;
+
+/** The element's attributes as React 19 props, derived from its property table; `client-id` is required. */
+export type FreedomIdLoginAttributes = {
+  [
+    K in PropertyName as Declaration<K> extends { attribute: infer A extends string } ? A : never
+  ]?: AttributeValue<K>;
+} & { 'client-id': string };
 
 /** `onfreedomid-redirect` and the other event props, each with its typed `detail`. */
 export type FreedomIdLoginEventProps = {

@@ -20,6 +20,9 @@ export function defineFreedomIdLogin(): void {
   }
 }
 
+// Lit's development build warns about an update scheduled after an update; the label fit means
+// it: it measures the rendered label, and a shorter one takes one more update.
+FreedomIdLogin.disableWarning?.('change-in-update');
 defineFreedomIdLogin();
 
 declare global {

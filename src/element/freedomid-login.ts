@@ -1,44 +1,25 @@
-import {
-  FreedomIdError,
-  isFreedomIdError,
-  type CallbackResult,
-  type FreedomIdClient,
-  type Navigate,
-} from '../index.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { isFreedomIdError } from '../index.js';
+import type { FreedomIdClient, FreedomIdError, Navigate } from '../index.js';
+import { LOOK, PROPERTIES, SIGN_IN } from './attributes.js';
 import { emit } from './events.js';
-import { CHOICES, MAX_WIDTH, MIN_WIDTH, createClient, oneOf } from './options.js';
-import { ATTRIBUTES, defineReflectedProperties, propertyName } from './properties.js';
-import { renderShadow, renderState, type Rendered } from './render.js';
-import { STRINGS, inheritedLocale, type FreedomIdLoginStrings } from './strings.js';
+import { popup, redirect, returnPage } from './flows.js';
+import { LabelFit } from './label-fit.js';
+import { mark, spinner } from './logo.js';
+import { PageLifecycle } from './page-lifecycle.js';
+import { checkLook, configure, cssWidth } from './options.js';
+import { labelsFor, localeOf, type FreedomIdLoginStrings } from './strings.js';
+import { styles } from './styles.js';
 import { VERSION } from './version.js';
-
-/** Callback URLs an element already took on this page: only one element consumes a callback. */
-const claimedCallbacks = new Set<string>();
 
 /**
  * A "Sign in with Freedom ID" button that starts the OpenID Connect sign-in (a redirect, or a
  * popup) and, on the redirect page, validates the callback and hands it to the merchant backend.
  *
+ * Each change is applied in Lit's next update; `await el.updateComplete` to see it rendered.
+ *
  * @tagname freedomid-login
  * @summary Sign in with Freedom ID.
- * @attr client-id - The client id Freedom ID support issued (required).
- * @attr redirect-uri - Where Freedom ID sends the user back. Default: this page's origin and path.
- * @attr scope - Space-separated scopes; `openid` is always included.
- * @attr authority - The provider's issuer. Default `https://passport.freedompay.kz`.
- * @attr pkce - Boolean: adds a PKCE S256 challenge; the backend then sends `code_verifier`.
- * @attr storage - `session` (default) or `local`: where the pending request waits for the callback.
- * @attr backend-url - The callback result is POSTed here and `freedomid-session` carries the reply.
- * @attr params-url - `state` and `nonce` come from here (GET, JSON `{ state, nonce }`) instead of the browser.
- * @attr ux-mode - `redirect` (default) or `popup`: sign in inside a popup and stay on this page.
- * @attr locale - `ru`, `kk` or `en`. Default: the nearest `lang`, then `navigator.language`, then `ru`.
- * @attr theme - `filled` (default), `outline` or `dark`.
- * @attr size - `medium` (default, 40px), `small` (32px) or `large` (48px).
- * @attr shape - `rectangular` (default), `pill`, `circle` or `square`.
- * @attr text - `signin` (default), `signup` or `continue`.
- * @attr type - `standard` (default) or `icon` (the mark only; the full text stays the accessible name).
- * @attr logo-alignment - `left` (default) or `center`.
- * @attr width - Width in px of a standard button, clamped to 200–400. Default: as wide as its text.
- * @attr disabled - Boolean: renders the button disabled.
  * @slot logo - Replaces the built-in mark (e.g. with the official logo as an `<img alt="">`).
  * @csspart button - The native `<button>`.
  * @csspart logo - The box holding the mark or the busy spinner.
@@ -60,12 +41,13 @@ const claimedCallbacks = new Set<string>();
  * @event freedomid-session - `detail.response` is the backend's JSON reply (only with `backend-url`).
  * @event freedomid-error - `detail` is `FreedomIdError.toJSON()`: `code`, `message`, and the error's fields.
  */
-export class FreedomIdLogin extends HTMLElement {
+export class FreedomIdLogin extends LitElement {
   /** This build's version. */
   static readonly version: string = VERSION;
-  static readonly observedAttributes: readonly string[] = ATTRIBUTES;
+  static override properties = { ...PROPERTIES, busy: { state: true } };
+  static override styles = styles;
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  // Accessors over the attributes, defined by defineReflectedProperties below.
   /** The client id Freedom ID support issued (required); `''` when unset. */
   declare clientId: string;
   /** Where Freedom ID sends the user back. Default: this page's origin and path. */
@@ -74,6 +56,8 @@ export class FreedomIdLogin extends HTMLElement {
   declare scope: string | undefined;
   /** The provider's issuer. Default `https://passport.freedompay.kz`. */
   declare authority: string | undefined;
+  /** The provider's authorization endpoint. Default: the authority's `/openid` (Freedom ID's). */
+  declare authorizationEndpoint: string | undefined;
   /** Adds a PKCE S256 challenge; the backend then sends `code_verifier`. */
   declare pkce: boolean;
   /** `session` (default) or `local`: where the pending request waits for the callback. */
@@ -84,6 +68,8 @@ export class FreedomIdLogin extends HTMLElement {
   declare paramsUrl: string | undefined;
   /** `redirect` (default) or `popup`. */
   declare uxMode: string | undefined;
+  /** Performs the redirect (default `location.assign`); replace it to capture the URL. Not used with `ux-mode="popup"`. */
+  declare navigate: Navigate | undefined;
   /** `ru`, `kk` or `en`. Default: the nearest `lang`, then `navigator.language`, then `ru`. */
   declare locale: string | undefined;
   /** `filled` (default), `outline` or `dark`. */
@@ -100,228 +86,112 @@ export class FreedomIdLogin extends HTMLElement {
   declare logoAlignment: string | undefined;
   /** Width in px of a standard button, clamped to 200–400. Default: as wide as its text. */
   declare width: number | undefined;
+  /** Replaces any of the built-in labels, e.g. `{ signin: 'Log in with Freedom ID' }`; shown as text only. */
+  declare strings: Partial<FreedomIdLoginStrings> | undefined;
   /** Renders the button disabled. */
   declare disabled: boolean;
+  /** A sign-in, or the hand-off of a callback, is running. */
+  declare private busy: boolean;
 
-  private readonly rendered: Rendered;
   private client: FreedomIdClient | null = null;
-  private customStrings: Partial<FreedomIdLoginStrings> | undefined;
-  private customNavigate: Navigate | undefined;
-  private busy = false;
-  /** The client must be rebuilt (and the configuration checked) at the next update. */
-  private stale = true;
-  private scheduled = false;
+  private lookError: FreedomIdError | null = null;
+  /** Configuration errors found in this update, reported once it rendered. */
+  private readonly found: FreedomIdError[] = [];
+  private readonly fit = new LabelFit(this, () =>
+    this.type === 'icon' ? 1 : labelsFor(this).length,
+  );
 
   constructor() {
     super();
-    this.rendered = renderShadow(this);
+    Object.assign(this, { clientId: '', pkce: false, disabled: false, busy: false });
+    // Back from the back/forward cache the page is as it was left, busy: let the user retry.
+    new PageLifecycle(
+      this,
+      () => void this.handleCallback(),
+      () => (this.busy = false),
+    );
   }
 
-  /** Replaces any of the built-in labels, e.g. `{ signin: 'Log in with Freedom ID' }`; shown as text only. */
-  get strings(): Partial<FreedomIdLoginStrings> | undefined {
-    return this.customStrings;
-  }
-  set strings(value: Partial<FreedomIdLoginStrings> | undefined) {
-    this.customStrings = value;
-    this.requestUpdate(false);
+  /** Resolves once every change is rendered, the choice of a label that fits included. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    while (!(await super.getUpdateComplete()));
+    return true;
   }
 
-  /** Performs the redirect (default `location.assign`); replace it to capture the URL. Not used with `ux-mode="popup"`. */
-  get navigate(): Navigate | undefined {
-    return this.customNavigate;
-  }
-  set navigate(value: Navigate | undefined) {
-    this.customNavigate = value;
-    this.requestUpdate(true);
-  }
-
-  connectedCallback(): void {
-    this.upgradeProperties();
-    window.addEventListener('pageshow', this.onPageShow);
-    this.rendered.button.addEventListener('click', this.onClick);
-    this.requestUpdate(false);
-    if (document.readyState === 'loading') {
-      // Wait for the page's own scripts, so their event listeners hear the callback's events.
-      document.addEventListener('DOMContentLoaded', this.handleCallbackSoon, { once: true });
-    } else {
-      this.handleCallbackSoon();
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const keys = [...changed.keys()];
+    if (!this.hasUpdated || keys.some((key) => key in SIGN_IN)) {
+      const client = configure(this);
+      this.client = isFreedomIdError(client) ? null : client;
+      if (isFreedomIdError(client)) this.found.push(client);
+    }
+    if (!this.hasUpdated || keys.some((key) => key in LOOK)) {
+      this.fit.reset();
+      this.lookError = checkLook(this);
+      if (this.lookError !== null) this.found.push(this.lookError);
     }
   }
 
-  disconnectedCallback(): void {
-    window.removeEventListener('pageshow', this.onPageShow);
-    this.rendered.button.removeEventListener('click', this.onClick);
-    document.removeEventListener('DOMContentLoaded', this.handleCallbackSoon);
+  protected override render(): unknown {
+    const labels = labelsFor(this);
+    const label = labels[Math.min(this.fit.index, labels.length - 1)];
+    const unusable = this.disabled || this.client === null || this.lookError !== null;
+    return html`<button
+      part="button"
+      type="button"
+      lang=${localeOf(this)}
+      aria-label=${label === labels[0] ? nothing : labels[0]}
+      aria-busy=${this.busy ? 'true' : nothing}
+      ?disabled=${this.busy || unusable}
+      @click=${this.onClick}
+    >
+      <span part="logo">${this.busy ? spinner : html`<slot name="logo">${mark}</slot>`}</span
+      ><span part="label">${label}</span>
+    </button>`;
   }
 
-  attributeChangedCallback(name: string, previous: string | null, value: string | null): void {
-    if (previous !== value) this.requestUpdate(name !== 'disabled');
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    // Through CSSOM, before the label is measured: a strict CSP blocks a style attribute.
+    const button = this.renderRoot.querySelector('button');
+    if (button !== null) button.style.width = this.type === 'icon' ? '' : cssWidth(this.width);
   }
 
-  /** Properties set before the element was defined shadow its accessors: re-set them through the accessors. */
-  private upgradeProperties(): void {
-    const self = this as unknown as Record<string, unknown>;
-    for (const property of [...ATTRIBUTES.map(propertyName), 'strings', 'navigate']) {
-      if (!Object.prototype.hasOwnProperty.call(this, property)) continue;
-      const value = self[property];
-      Reflect.deleteProperty(this, property);
-      self[property] = value;
-    }
-  }
-
-  /** Batches changes: one update per task, after the attributes a script sets together. */
-  private requestUpdate(reconfigure: boolean): void {
-    if (reconfigure) this.stale = true;
-    if (this.scheduled || !this.isConnected) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.update();
-    });
-  }
-
-  private update(): void {
-    this.scheduled = false;
-    if (!this.isConnected) return;
-    const error = this.stale ? this.configure() : null;
-    const { button, label } = this.rendered;
-    const locale = oneOf(CHOICES.locale, this.locale) ?? inheritedLocale(this);
-    label.textContent = { ...STRINGS[locale], ...this.customStrings }[
-      oneOf(CHOICES.text, this.text) ?? 'signin'
-    ];
-    button.lang = locale;
-    const { width } = this;
-    button.style.width =
-      this.type !== 'icon' && width !== undefined && Number.isFinite(width)
-        ? `${String(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)))}px`
-        : '';
-    this.setBusy(this.busy);
-    if (error !== null) {
+  protected override updated(): void {
+    for (const error of this.found.splice(0)) {
       console.error(error.message);
       this.report(error);
     }
   }
 
-  /** Builds the client from the current attributes; returns the configuration error, if any. */
-  private configure(): FreedomIdError | null {
-    this.stale = false;
-    try {
-      this.client = createClient(
-        (name) => this.getAttribute(name) ?? undefined,
-        this.customNavigate,
-      );
-      return null;
-    } catch (error) {
-      this.client = null;
-      return isFreedomIdError(error)
-        ? error
-        : new FreedomIdError('invalid_config', `<freedomid-login>: ${String(error)}`, {
-            cause: error,
-          });
-    }
-  }
-
-  private setBusy(busy: boolean): void {
-    this.busy = busy;
-    renderState(this.rendered, busy, this.disabled || this.client === null);
-  }
-
   private readonly onClick = (): void => {
     // A click right after a property or attribute change acts on the new configuration.
-    if (this.scheduled) this.update();
+    if (this.isUpdatePending) this.performUpdate();
     const { client } = this;
-    if (this.busy || this.disabled || client === null) return;
-    this.setBusy(true);
-    void (this.uxMode === 'popup' ? this.popup(client) : this.redirect(client));
+    if (this.busy || this.disabled || client === null || this.lookError !== null) return;
+    void this.whileBusy(this.uxMode === 'popup' ? popup(this, client) : redirect(this, client));
   };
 
-  /** Announces the authorization URL, then leaves for it unless a listener cancelled. */
-  private async redirect(client: FreedomIdClient): Promise<void> {
-    try {
-      const url = await client.createAuthorizationUrl();
-      if (emit(this, 'freedomid-redirect', { url: url.href }, true)) {
-        await client.config.navigate(url);
-        return; // The page is leaving: stay busy.
-      }
-      this.setBusy(false);
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
-  /** Signs in inside a popup; the page cancelling `freedomid-redirect` is not an error. */
-  private async popup(client: FreedomIdClient): Promise<void> {
-    const outcome = { cancelled: false };
-    try {
-      // No await before this call: browsers open a popup only inside the click.
-      const result = await client.signInPopup({
-        beforeNavigate: (url) => {
-          outcome.cancelled = !emit(this, 'freedomid-redirect', { url: url.href }, true);
-          return !outcome.cancelled;
-        },
-      });
-      await this.handOff(client, result);
-      this.setBusy(false);
-    } catch (error) {
-      if (outcome.cancelled) this.setBusy(false);
-      else this.fail(error);
-    }
-  }
-
-  /** Dispatches the result, and with `backend-url` POSTs it and dispatches the backend's reply. */
-  private async handOff(client: FreedomIdClient, result: CallbackResult): Promise<void> {
-    emit(this, 'freedomid-callback', result);
-    const { backendUrl } = this;
-    if (backendUrl !== undefined) {
-      emit(this, 'freedomid-session', { response: await client.sendToBackend(result, backendUrl) });
-    }
-  }
-
-  private readonly handleCallbackSoon = (): void => {
-    // After the update queued on connection, so the client reflects every attribute.
-    queueMicrotask(() => {
-      void this.handleCallback();
-    });
-  };
-
-  /**
-   * On the redirect page: inside a sign-in popup, forwards the callback to the opener (which
-   * validates it and closes the popup); otherwise validates it and hands it on. One element per callback.
-   */
+  /** On the redirect page, validates the callback (or forwards it to a popup's opener) and hands it on. */
   private async handleCallback(): Promise<void> {
-    const { client } = this;
-    const href = location.href;
-    if (!this.isConnected || client === null || claimedCallbacks.has(href)) return;
-    if (!client.isCallback(href)) return;
-    claimedCallbacks.add(href);
-    this.setBusy(true);
-    try {
-      if (!client.forwardPopupCallback(href)) {
-        await this.handOff(client, await client.handleCallback());
-      }
-      this.setBusy(false);
-    } catch (error) {
-      this.fail(error);
-    }
+    await this.updateComplete; // The client reflects every attribute.
+    const flow = this.isConnected && this.client !== null ? returnPage(this, this.client) : null;
+    if (flow !== null) await this.whileBusy(flow);
   }
 
-  private readonly onPageShow = (event: PageTransitionEvent): void => {
-    // Back/forward cache: the page is shown again as it was left, busy; let the user retry.
-    if (event.persisted) this.setBusy(false);
-  };
-
-  /** Makes the button ready again, then reports `error`. */
-  private fail(error: unknown): void {
-    this.setBusy(false);
-    this.report(error);
+  /** Busy until `flow` settles (true: the page is leaving, stay busy); reports its error. */
+  private async whileBusy(flow: Promise<boolean>): Promise<void> {
+    this.busy = true;
+    try {
+      this.busy = await flow;
+    } catch (error) {
+      this.busy = false;
+      this.report(error);
+    }
   }
 
   private report(error: unknown): void {
-    if (isFreedomIdError(error)) {
-      emit(this, 'freedomid-error', error.toJSON());
-    } else {
-      console.error(error);
-    }
+    if (isFreedomIdError(error)) emit(this, 'freedomid-error', error.toJSON());
+    else console.error(error);
   }
 }
-
-defineReflectedProperties(FreedomIdLogin.prototype);

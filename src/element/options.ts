@@ -3,65 +3,36 @@ import {
   FreedomIdError,
   fetchAuthParams,
   isFreedomIdError,
-  type Navigate,
   type StorageOption,
 } from '../index.js';
-import { ATTRIBUTES, propertyName } from './properties.js';
-
-/** The values each enumerated attribute accepts; the first one is the default. */
-export const CHOICES = {
-  theme: ['filled', 'outline', 'dark'],
-  size: ['medium', 'small', 'large'],
-  shape: ['rectangular', 'pill', 'circle', 'square'],
-  text: ['signin', 'signup', 'continue'],
-  type: ['standard', 'icon'],
-  'logo-alignment': ['left', 'center'],
-  locale: ['ru', 'kk', 'en'],
-  storage: ['session', 'local'],
-  'ux-mode': ['redirect', 'popup'],
-} as const;
+import { LOOK, SIGN_IN, attributeOf } from './attributes.js';
+import type { FreedomIdLogin } from './freedomid-login.js';
 
 /** The narrowest and widest `width` (px) a standard button takes; other values are clamped. */
 export const MIN_WIDTH = 200;
 export const MAX_WIDTH = 400;
 
-/** Reads one of the element's attributes: its value, or undefined when it is absent. */
-export type ReadAttribute = (name: string) => string | undefined;
+/** The element's properties that configure the sign-in. */
+export type SignInOptions = Pick<FreedomIdLogin, keyof typeof SIGN_IN>;
 
-/** `value` when it is one of `choices`, else undefined. */
-export function oneOf<T extends string>(
-  choices: readonly T[],
-  value: string | undefined,
-): T | undefined {
-  return choices.find((choice) => choice === value);
-}
+/** The element's properties that only change how it looks. */
+export type LookOptions = Pick<FreedomIdLogin, keyof typeof LOOK>;
 
 /**
- * Checks the element's attributes and builds its client, or throws `invalid_config` with a message
- * that names the attribute to fix (never the SDK's camelCase field).
+ * Checks the sign-in properties and builds the client, or throws `invalid_config` with a message
+ * that names the attribute (or property) to fix, never the SDK's camelCase field.
  */
-export function createClient(read: ReadAttribute, navigate: Navigate | undefined): FreedomIdClient {
-  const clientId = read('client-id') ?? '';
-  if (clientId.trim() === '') {
+function createClient(options: SignInOptions): FreedomIdClient {
+  const { clientId, paramsUrl } = options;
+  if (typeof clientId !== 'string' || clientId.trim() === '') {
     throw invalid(
       'the client-id attribute is required: set it to the client id Freedom ID support issued to you.',
     );
   }
-  for (const [attribute, choices] of Object.entries(CHOICES)) {
-    const value = read(attribute);
-    if (value !== undefined && oneOf(choices, value) === undefined) {
-      throw invalid(
-        `${attribute}="${value}" is not supported: use one of ${choices.map((choice) => `"${choice}"`).join(', ')}.`,
-      );
-    }
-  }
-  if (!Number.isFinite(Number(read('width') ?? 0))) {
-    throw invalid(`width must be a number of pixels between ${MIN_WIDTH} and ${MAX_WIDTH}.`);
-  }
-  const paramsUrl = read('params-url');
+  checkChoices(SIGN_IN, options);
   checkHttpUrl(
     'backend-url',
-    read('backend-url'),
+    options.backendUrl,
     "your backend's callback endpoint, e.g. /api/freedomid/callback",
   );
   checkHttpUrl(
@@ -72,26 +43,71 @@ export function createClient(read: ReadAttribute, navigate: Navigate | undefined
   try {
     return new FreedomIdClient({
       clientId,
-      redirectUri: read('redirect-uri') ?? location.origin + location.pathname,
-      scope: read('scope'),
-      authority: read('authority'),
-      storage: read('storage') as StorageOption | undefined,
-      pkce: read('pkce') !== undefined,
-      navigate,
+      redirectUri: options.redirectUri ?? location.origin + location.pathname,
+      scope: options.scope,
+      authority: options.authority,
+      authorizationEndpoint: options.authorizationEndpoint,
+      storage: options.storage as StorageOption | undefined,
+      pkce: options.pkce,
+      navigate: options.navigate,
       authParams: paramsUrl === undefined ? undefined : () => fetchAuthParams(paramsUrl),
     });
   } catch (error) {
     if (!isFreedomIdError(error)) throw error;
-    // The SDK's messages start with the field: name the attribute (or property) that sets it.
-    const field = error.message.split(' ')[0];
-    const attribute = ATTRIBUTES.find((name) => propertyName(name) === field);
+    // The SDK names the wrong option in `field`: name the attribute (or property) that sets it.
+    const field = error.field ?? '';
+    const attribute = attributeOf(field);
     const prefix =
       attribute !== undefined
         ? `the ${attribute} attribute: `
-        : field === 'navigate'
-          ? 'the navigate property: '
+        : field in SIGN_IN
+          ? `the ${field} property: `
           : '';
     throw invalid(prefix + error.message, error);
+  }
+}
+
+/** The client for `options`, or the `invalid_config` error that says what to fix. */
+export function configure(options: SignInOptions): FreedomIdClient | FreedomIdError {
+  try {
+    return createClient(options);
+  } catch (error) {
+    return isFreedomIdError(error) ? error : invalid(String(error), error);
+  }
+}
+
+/** Checks the properties that only change the look; returns the `invalid_config` error, if any. */
+export function checkLook(options: LookOptions): FreedomIdError | null {
+  try {
+    checkChoices(LOOK, options);
+    if (options.width !== undefined && !Number.isFinite(options.width)) {
+      throw invalid(`width must be a number of pixels between ${MIN_WIDTH} and ${MAX_WIDTH}.`);
+    }
+    return null;
+  } catch (error) {
+    if (isFreedomIdError(error)) return error;
+    throw error;
+  }
+}
+
+/** The button's width in px for the `width` property: clamped, or '' for "as wide as its text". */
+export function cssWidth(width: number | undefined): string {
+  return width !== undefined && Number.isFinite(width)
+    ? `${String(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)))}px`
+    : '';
+}
+
+/** Throws `invalid_config` for a property of `table` whose value is not one of its `choices`. */
+function checkChoices<
+  T extends Record<string, { attribute?: unknown; choices?: readonly unknown[] }>,
+>(table: T, values: Record<keyof T, unknown>): void {
+  for (const property of Object.keys(table) as (keyof T & string)[]) {
+    const { choices, attribute } = table[property];
+    const value = values[property];
+    if (choices === undefined || value === undefined || choices.includes(value)) continue;
+    throw invalid(
+      `${String(attribute)}="${String(value)}" is not supported: use one of ${choices.map((item) => `"${String(item)}"`).join(', ')}.`,
+    );
   }
 }
 

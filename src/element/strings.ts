@@ -1,8 +1,11 @@
 /** The languages the button speaks. */
 export type Locale = 'ru' | 'kk' | 'en';
 
-/** Which call to action the button shows (`text` attribute). */
-export type ButtonText = 'signin' | 'signup' | 'continue';
+/** The calls to action the button shows (`text` attribute); the first is the default. */
+export const TEXTS = ['signin', 'signup', 'continue'] as const;
+
+/** Which call to action the button shows. */
+export type ButtonText = (typeof TEXTS)[number];
 
 /** Every string the button shows or announces; a merchant may override any of them through `strings`. */
 export interface FreedomIdLoginStrings {
@@ -11,26 +14,64 @@ export interface FreedomIdLoginStrings {
   continue: string;
 }
 
+/** One call to action in one language, longest first. */
+export type Labels = readonly [full: string, ...shorter: string[]];
+
+/** The languages the button speaks; the first is the fallback. */
 export const LOCALES: readonly Locale[] = ['ru', 'kk', 'en'];
 
-/** The built-in labels, one set per locale. */
-export const STRINGS: Readonly<Record<Locale, Readonly<FreedomIdLoginStrings>>> = {
+/**
+ * The built-in labels, longest first: the button shows the first that fits its width (the verb
+ * alone when the full label does not), and the full label stays its accessible name.
+ */
+export const LABELS: Readonly<Record<Locale, Readonly<Record<ButtonText, Labels>>>> = {
   ru: {
-    signin: 'Войти через Freedom ID',
-    signup: 'Зарегистрироваться через Freedom ID',
-    continue: 'Продолжить с Freedom ID',
+    signin: ['Войти через Freedom ID', 'Войти'],
+    signup: ['Зарегистрироваться через Freedom ID', 'Зарегистрироваться', 'Регистрация'],
+    continue: ['Продолжить с Freedom ID', 'Продолжить'],
   },
   kk: {
-    signin: 'Freedom ID арқылы кіру',
-    signup: 'Freedom ID арқылы тіркелу',
-    continue: 'Freedom ID арқылы жалғастыру',
+    signin: ['Freedom ID арқылы кіру', 'Кіру'],
+    signup: ['Freedom ID арқылы тіркелу', 'Тіркелу'],
+    continue: ['Freedom ID арқылы жалғастыру', 'Жалғастыру'],
   },
   en: {
-    signin: 'Sign in with Freedom ID',
-    signup: 'Sign up with Freedom ID',
-    continue: 'Continue with Freedom ID',
+    signin: ['Sign in with Freedom ID', 'Sign in'],
+    signup: ['Sign up with Freedom ID', 'Sign up'],
+    continue: ['Continue with Freedom ID', 'Continue'],
   },
 };
+
+/** The full labels, one set per locale. */
+export const STRINGS: Readonly<Record<Locale, Readonly<FreedomIdLoginStrings>>> = {
+  ru: fullLabels('ru'),
+  kk: fullLabels('kk'),
+  en: fullLabels('en'),
+};
+
+function fullLabels(locale: Locale): FreedomIdLoginStrings {
+  const { signin, signup, continue: next } = LABELS[locale];
+  return { signin: signin[0], signup: signup[0], continue: next[0] };
+}
+
+/** What decides a button's labels. */
+export interface LabelSource extends Element {
+  readonly locale: string | undefined;
+  readonly text: string | undefined;
+  readonly strings: Partial<FreedomIdLoginStrings> | undefined;
+}
+
+/** The locale `host` speaks: its `locale` when supported, else the inherited one. */
+export function localeOf(host: LabelSource): Locale {
+  return LOCALES.find((locale) => locale === host.locale) ?? inheritedLocale(host);
+}
+
+/** The labels `host` may show, longest first; a merchant's own string is the only one. */
+export function labelsFor(host: LabelSource): Labels {
+  const text = TEXTS.find((choice) => choice === host.text) ?? TEXTS[0];
+  const own = host.strings?.[text];
+  return own === undefined ? LABELS[localeOf(host)][text] : [own];
+}
 
 /** Maps a BCP 47 tag (`kk-KZ`, `ru`, `EN-us`) to a supported locale, or null; the common misspelling `kz` counts as Kazakh. */
 export function matchLocale(tag: string | null | undefined): Locale | null {

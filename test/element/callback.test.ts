@@ -11,7 +11,6 @@ import {
   record,
   signIn,
   unmountAll,
-  settle,
 } from './helpers.js';
 
 const REDIRECT_URI = `${location.origin}/login`;
@@ -107,7 +106,7 @@ describe('<freedomid-login>', () => {
       expect(bodies).to.deep.equal([
         { code: 'auth-code-2', state, nonce, redirectUri: REDIRECT_URI },
       ]);
-      await settle();
+      await el.updateComplete;
       await expect(el).to.be.accessible();
     });
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { FreedomIdClient, type FreedomIdConfig, type Navigate } from '../../src/index.js';
 import type { FreedomIdLogin } from '../../src/element.js';
-import { CLIENT_ID, mount, record, settle, thrown, unmountAll } from './helpers.js';
+import { CLIENT_ID, mount, record, thrown, unmountAll } from './helpers.js';
 
 /** The SDK's own message for a wrong field, which the element passes on after naming the attribute. */
 function sdkMessage(field: Record<string, unknown>): string {
@@ -114,6 +114,12 @@ describe('<freedomid-login>', () => {
           `<freedomid-login>: the authority attribute: ${sdkMessage({ authority: 'not a url' })}`,
       ],
       [
+        'authorization-endpoint',
+        { 'authorization-endpoint': 'http://id.example.kz/authorize' },
+        () =>
+          `<freedomid-login>: the authorization-endpoint attribute: ${sdkMessage({ authorizationEndpoint: 'http://id.example.kz/authorize' })}`,
+      ],
+      [
         'storage',
         { storage: 'cookie' },
         '<freedomid-login>: storage="cookie" is not supported: use one of "session", "local".',
@@ -148,10 +154,47 @@ describe('<freedomid-login>', () => {
       expect(button.disabled).to.equal(true);
     });
 
+    it('reports a client-id error once, not again when only the look changes', async () => {
+      const { el, details } = await mountBadly({});
+      const errors = record('freedomid-error');
+      const logged: unknown[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => {
+        logged.push(args);
+      };
+      try {
+        el.theme = 'dark';
+        el.width = 260;
+        await el.updateComplete;
+      } finally {
+        console.error = original;
+        errors.stop();
+      }
+      expect([details.length, errors.events.length, logged.length]).to.deep.equal([1, 0, 0]);
+    });
+
+    it('reports a wrong theme, and enables the button once it is fixed, without rebuilding the client', async () => {
+      const { el, button, details } = await mountBadly({ 'client-id': CLIENT_ID, theme: 'neon' });
+      /** The element's client, read through its private field: the same object means not rebuilt. */
+      const clientOf = () => (el as unknown as { client: unknown }).client;
+      const before = clientOf();
+      const errors = record('freedomid-error');
+      el.theme = 'outline';
+      await el.updateComplete;
+      errors.stop();
+      expect(details.map(({ code }) => code)).to.deep.equal(['invalid_config']);
+      expect([errors.events.length, button.disabled, clientOf() === before]).to.deep.equal([
+        0,
+        false,
+        true,
+      ]);
+      expect(before).to.not.equal(null);
+    });
+
     it('enables the button once the configuration is fixed', async () => {
       const { el, button } = await mountBadly({});
       el.clientId = CLIENT_ID;
-      await settle();
+      await el.updateComplete;
       expect(button.disabled).to.equal(false);
     });
   });

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { FreedomIdLogin, STRINGS } from '../../src/element.js';
+import { LABELS, LOCALES, TEXTS } from '../../src/element/strings.js';
 import {
   AUTHORITY,
   CLIENT_ID,
@@ -9,7 +10,6 @@ import {
   mount,
   params,
   record,
-  settle,
   signIn,
   storedEntries,
   unmountAll,
@@ -53,6 +53,12 @@ describe('<freedomid-login>', () => {
         `${AUTHORITY}/openid`,
       ],
       ['authority', { authority: 'https://id.example.kz/' }, [], 'https://id.example.kz/openid'],
+      [
+        'authorization-endpoint',
+        { 'authorization-endpoint': 'https://id.example.kz/oauth2/authorize' },
+        [],
+        'https://id.example.kz/oauth2/authorize',
+      ],
       [
         'pkce',
         { pkce: true },
@@ -109,7 +115,7 @@ describe('<freedomid-login>', () => {
       const redirects = record('freedomid-redirect');
       mounted.button.click();
       await waitUntil(() => redirects.events.length === 1);
-      await settle();
+      await mounted.el.updateComplete;
       redirects.stop();
       expect(mounted.navigations).to.deep.equal([]);
       expect([mounted.button.disabled, mounted.button.getAttribute('aria-busy')]).to.deep.equal([
@@ -131,7 +137,7 @@ describe('<freedomid-login>', () => {
     it('is busy and disabled with a spinner while navigating', async () => {
       const mounted = await mount({ 'client-id': CLIENT_ID });
       await signIn(mounted);
-      await settle();
+      await mounted.el.updateComplete;
       const { button } = mounted;
       expect([button.disabled, button.getAttribute('aria-busy')]).to.deep.equal([true, 'true']);
       expect(button.querySelector('[part="logo"] .spinner')).to.not.equal(null);
@@ -142,7 +148,7 @@ describe('<freedomid-login>', () => {
       const mounted = await mount({ 'client-id': CLIENT_ID });
       await signIn(mounted);
       window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
-      await settle();
+      await mounted.el.updateComplete;
       expect([mounted.button.disabled, mounted.button.getAttribute('aria-busy')]).to.deep.equal([
         false,
         null,
@@ -171,6 +177,8 @@ describe('<freedomid-login>', () => {
       el.disabled = true;
       el.disabled = false;
       el.scope = undefined;
+      // Lit reflects properties to attributes in its update, not at once.
+      await el.updateComplete;
       const attributes = [...el.attributes].map(({ name, value }) => [name, value]);
       expect(attributes).to.deep.equal([
         ['client-id', CLIENT_ID],
@@ -189,7 +197,6 @@ describe('<freedomid-login>', () => {
         undefined,
         undefined,
       ]);
-      await settle();
       expect(getComputedStyle(buttonOf(el)).backgroundColor).to.equal('rgb(19, 19, 20)');
     });
 
@@ -205,8 +212,8 @@ describe('<freedomid-login>', () => {
       early.dataset['testHost'] = '';
       document.body.append(early);
       customElements.define(tag, class extends FreedomIdLogin {});
-      await settle();
       const el = early as unknown as FreedomIdLogin;
+      await el.updateComplete;
       expect([el.getAttribute('client-id'), el.getAttribute('locale')]).to.deep.equal([
         CLIENT_ID,
         'en',
@@ -281,6 +288,81 @@ describe('<freedomid-login>', () => {
     });
   });
 
+  describe('when its width leaves too little room for the full label', () => {
+    /** The label part's text, and whether it shows whole (nothing cut off). */
+    function shownLabel(el: FreedomIdLogin): [string, boolean] {
+      const label = el.shadowRoot?.querySelector('[part="label"]');
+      if (!label) throw new Error('<freedomid-login> rendered no label');
+      return [label.textContent, label.scrollWidth <= label.clientWidth];
+    }
+
+    for (const locale of LOCALES) {
+      for (const text of TEXTS) {
+        it(`shows a whole ${locale} label for text=${text} at width="200" in every size, named in full`, async () => {
+          const shown: [string, boolean][] = [];
+          for (const size of ['small', 'medium', 'large']) {
+            const { el } = await mount({
+              'client-id': CLIENT_ID,
+              locale,
+              text,
+              size,
+              width: '200',
+            });
+            shown.push(shownLabel(el));
+          }
+          for (const [label, whole] of shown) {
+            expect(whole, `"${label}" is cut off`).to.equal(true);
+            expect(LABELS[locale][text]).to.include(label);
+          }
+          expect(buttonNames()).to.deep.equal([0, 1, 2].map(() => STRINGS[locale][text]));
+        });
+      }
+    }
+
+    it('shows the full label again once it is wide enough', async () => {
+      const { el } = await mount({
+        'client-id': CLIENT_ID,
+        locale: 'ru',
+        text: 'signup',
+        width: '200',
+      });
+      const narrow = shownLabel(el);
+      el.width = 400;
+      await el.updateComplete;
+      expect([narrow[0] === STRINGS.ru.signup, shownLabel(el)]).to.deep.equal([
+        false,
+        [STRINGS.ru.signup, true],
+      ]);
+    });
+
+    it('follows a container that narrows and widens again', async () => {
+      const host = document.createElement('div');
+      host.dataset['testHost'] = '';
+      host.style.width = '600px';
+      document.body.append(host);
+      const { el } = await mount(
+        { 'client-id': CLIENT_ID, locale: 'en', width: '400' },
+        undefined,
+        host,
+      );
+      const full = shownLabel(el);
+      host.style.width = '200px';
+      await waitUntil(() => shownLabel(el)[0] !== full[0], 'the label was not shortened', {
+        timeout: 5000,
+      });
+      const narrow = shownLabel(el);
+      host.style.width = '600px';
+      await waitUntil(() => shownLabel(el)[0] === full[0], 'the full label did not return', {
+        timeout: 5000,
+      });
+      expect([full, narrow, shownLabel(el)]).to.deep.equal([
+        ['Sign in with Freedom ID', true],
+        ['Sign in', true],
+        ['Sign in with Freedom ID', true],
+      ]);
+    });
+  });
+
   describe('when it is styled', () => {
     const heights: [string, number][] = [
       ['small', 32],
@@ -338,7 +420,7 @@ describe('<freedomid-login>', () => {
         const disabled = await mount({ 'client-id': CLIENT_ID, theme, disabled: true });
         await expect(disabled.el).to.be.accessible();
         await signIn(idle);
-        await settle();
+        await idle.el.updateComplete;
         await expect(idle.el).to.be.accessible();
       });
     }

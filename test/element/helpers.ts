@@ -16,11 +16,6 @@ export {
 /** The page the tests run on, restored after tests that turn it into a callback page. */
 export const PAGE_URL = location.href;
 
-/** Waits until the element has applied what was just changed (it updates once per task, in a microtask). */
-export function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** A mounted element whose navigations go to the testing kit's simulated Freedom ID. */
 export interface Mounted {
   el: FreedomIdLogin;
@@ -43,7 +38,7 @@ export async function mount(
   }
   setup(el);
   parent.append(el);
-  await settle();
+  await el.updateComplete;
   return { el, button: buttonOf(el), navigations };
 }
 

@@ -79,7 +79,7 @@ describe('<freedomid-login>', () => {
         navigations.push(url);
       };
       document.body.append(el);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await el.updateComplete;
       el.shadowRoot?.querySelector('button')?.click();
       await waitUntil(() => navigations.length === 1);
       el.remove();

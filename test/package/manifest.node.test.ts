@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { ATTRIBUTES } from '../../src/element/properties.js';
+import { ATTRIBUTES } from '../../src/element/attributes.js';
 
 interface Named {
   name: string;

@@ -31,6 +31,11 @@ export const mistakes = [
   <freedomid-login key="a" />,
   // @ts-expect-error "purple" is not a theme
   <freedomid-login key="b" client-id="x" theme="purple" />,
+  // @ts-expect-error "de" is not a locale
+  <freedomid-login key="d" client-id="x" locale="de" />,
+  // @ts-expect-error the width is a number of pixels
+  <freedomid-login key="e" client-id="x" width="wide" />,
+  <freedomid-login key="g" client-id="x" locale="kk" text="continue" width={200} pkce disabled />,
   <freedomid-login
     key="c"
     client-id="x"

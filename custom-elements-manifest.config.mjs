@@ -1,0 +1,29 @@
+// `cem analyze` (run by `npm run build`): the manifest's attributes come from the element's property
+// table (src/element/attributes.ts), each described by its property's doc comment in the class.
+import { tsImport } from 'tsx/esm/api';
+
+const { PROPERTIES, attributeOf } = await tsImport('./src/element/attributes.ts', import.meta.url);
+
+/** Lists each attribute of the table on the custom element's declaration, with its field's description and type. */
+const attributesFromTable = {
+  name: 'freedomid-attributes-from-table',
+  packageLinkPhase({ customElementsManifest }) {
+    const declarations = customElementsManifest.modules.flatMap(
+      (module) => module.declarations ?? [],
+    );
+    for (const declaration of declarations.filter(({ customElement }) => customElement)) {
+      declaration.attributes = Object.keys(PROPERTIES).flatMap((fieldName) => {
+        const name = attributeOf(fieldName);
+        if (name === undefined) return [];
+        const field = declaration.members?.find((member) => member.name === fieldName);
+        return [{ name, fieldName, description: field?.description, type: field?.type }];
+      });
+    }
+  },
+};
+
+export default {
+  globs: ['src/element/freedomid-login.ts'],
+  outdir: '.',
+  plugins: [attributesFromTable],
+};
