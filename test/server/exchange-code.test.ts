@@ -242,7 +242,7 @@ describe('exchangeCode', () => {
 
       assert.equal(error.code, 'token_error');
       assert.equal(error.status, 401);
-      assert.match(error.message, /check clientId and clientSecret/);
+      assert.match(error.message, /check clientId, clientSecret and clientAuth/);
     });
 
     // Replies Freedom ID is not known to send, but a parser must survive.
@@ -253,16 +253,18 @@ describe('exchangeCode', () => {
         reply: {
           error: { message: 'The given data was invalid.', errors: { code: ['required'] } },
         },
+        providerCode: undefined,
       },
       {
         title: 'a standard OAuth error with HTTP 401',
         status: 401,
         reply: { error: 'invalid_client', error_description: 'client authentication failed' },
+        providerCode: 'invalid_client',
       },
-      { title: 'HTTP 500 without JSON', status: 500, reply: null },
-      { title: 'HTTP 503 with an empty JSON object', status: 503, reply: {} },
+      { title: 'HTTP 500 without JSON', status: 500, reply: null, providerCode: undefined },
+      { title: 'HTTP 503 with an empty JSON object', status: 503, reply: {}, providerCode: undefined },
     ];
-    for (const { title, status, reply } of oddReplies) {
+    for (const { title, status, reply, providerCode } of oddReplies) {
       it(`throws token_error for ${title}`, async () => {
         server.use(
           http.post(TOKEN_ENDPOINT, () =>
@@ -276,7 +278,7 @@ describe('exchangeCode', () => {
 
         assert.equal(error.code, 'token_error');
         assert.equal(error.status, status);
-        assert.equal(error.providerCode, undefined);
+        assert.equal(error.providerCode, providerCode);
         assert.deepEqual(error.response, reply ?? 'Internal Server Error');
       });
     }
