@@ -19,7 +19,7 @@ export async function readBounded(
   limit: number,
 ): Promise<string | undefined> {
   if (Number(message.headers.get('content-length') ?? '0') > limit) {
-    await message.body?.cancel();
+    message.body?.cancel().catch(() => undefined);
     return undefined;
   }
   const reader = message.body?.getReader();
@@ -31,7 +31,7 @@ export async function readBounded(
     if (done) break;
     length += value.byteLength;
     if (length > limit) {
-      await reader.cancel();
+      reader.cancel().catch(() => undefined);
       return undefined;
     }
     chunks.push(value);
