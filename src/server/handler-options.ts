@@ -80,7 +80,7 @@ export function resolveHandlerOptions(options: FreedomIdHandlerOptions): Resolve
   const { basePath = '/api/freedomid', pkce = true, pendingTtlSeconds = 600 } = options;
   if (typeof basePath !== 'string' || !/^(\/[\w.~-]+)+$/.test(basePath)) {
     throw invalid(
-      `basePath "${String(basePath)}" must be a path like "/api/freedomid" (no trailing "/").`,
+      `basePath ${JSON.stringify(basePath)} must be a path like "/api/freedomid" (no trailing "/").`,
     );
   }
   if (typeof pkce !== 'boolean') throw invalid('pkce must be true or false.');

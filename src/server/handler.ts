@@ -77,7 +77,7 @@ async function params(
     created: Date.now(),
     ...(codeVerifier === undefined ? {} : { codeVerifier }),
   };
-  const sealed = await sealPending(signIn, keys[0] as Uint8Array, config.pendingTtlSeconds);
+  const sealed = await sealPending(signIn, keys[0], config.pendingTtlSeconds);
   headers.append(
     'set-cookie',
     setCookie(newCookieName(), sealed, config.pendingTtlSeconds, cookieScope(config)),

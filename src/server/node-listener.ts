@@ -51,7 +51,7 @@ async function respond(
     method: req.method ?? 'GET',
     headers,
     ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
-  } as RequestInit);
+  });
   const response = await handler(request);
   const outgoing: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {

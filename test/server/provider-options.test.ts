@@ -113,7 +113,11 @@ describe('exchangeCode with a standards provider', () => {
 
     it('fetches the discovery document once for several exchanges', async () => {
       let fetches = 0;
-      bend({ onDiscovery: () => void fetches++ });
+      bend({
+        onDiscovery: () => {
+          fetches++;
+        },
+      });
 
       await exchangeCode(standard());
       await exchangeCode(standard());
