@@ -1,7 +1,12 @@
 import { providerEndpoints, type Endpoints } from './endpoints.js';
 import { isFreedomIdServerError } from './errors.js';
 import { equalSecrets } from './constant-time.js';
-import { errorResponse, jsonResponse, type HandlerErrorCode } from './handler-errors.js';
+import {
+  errorResponse,
+  HANDLER_ERRORS,
+  jsonResponse,
+  type HandlerErrorCode,
+} from './handler-errors.js';
 import {
   resolveHandlerOptions,
   type FreedomIdHandler,
@@ -217,10 +222,11 @@ function refuse(
   cause?: unknown,
 ): Response {
   if (allow !== undefined) headers.set('allow', allow);
-  config.onError(
-    cause ?? new Error(`${code}: ${request.method} ${new URL(request.url).pathname}`),
-    request,
+  const refused = Object.assign(
+    new Error(`${request.method} ${new URL(request.url).pathname}: ${HANDLER_ERRORS[code][1]}`),
+    { code },
   );
+  config.onError(cause ?? refused, request);
   return errorResponse(code, headers);
 }
 
