@@ -3,8 +3,8 @@ import {
   createFreedomIdHandler,
   toNodeListener,
   type FreedomIdHandlerOptions,
+  type NodeListener,
 } from '../../src/server/index.js';
-import type { NodeListener } from '../../src/server/node-listener.js';
 
 /** Where the demo's backend routes live: `{BASE_PATH}/params` and `{BASE_PATH}/callback`. */
 export const BASE_PATH = '/api/freedomid';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { NodeListener } from '../../src/server/node-listener.js';
+import type { NodeListener } from '../../src/server/index.js';
 import { BASE_PATH, createBackend, type BackendConfig } from './backend.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -14,6 +14,7 @@ export type {
   SignInHandler,
 } from './handler-options.js';
 export type { HandlerErrorCode } from './handler-errors.js';
+export type { NodeListener } from './node-listener.js';
 export type { FreedomIdServerErrorCode, FreedomIdServerErrorDetails } from './errors.js';
 export type { FreedomIdTokens } from './token-request.js';
 export type { IdTokenClaims } from './id-token.js';

@@ -334,6 +334,30 @@ describe('createFreedomIdHandler', () => {
       assert.equal(attacker.jar.size, 1, "the attacker's own pending sign-in is left alone");
     });
 
+    const ownState: { pkce: boolean; error: HandlerErrorCode; cause: string }[] = [
+      { pkce: true, error: 'token_error', cause: 'token_error' },
+      { pkce: false, error: 'id_token_invalid', cause: 'nonce_mismatch' },
+    ];
+    for (const { pkce, error, cause } of ownState) {
+      it(`refuses a stolen code posted with the attacker’s own cookie and state (pkce: ${String(pkce)}): ${cause}`, async () => {
+        const victim = new TestBrowser();
+        const { body: victimParams } = await victim.params(handler({ pkce }));
+        const attacker = new TestBrowser();
+        const { body: attackerParams } = await attacker.params(handler({ pkce }));
+
+        const reply = await attacker.callback(
+          handler({ pkce }),
+          handOff(attackerParams, codeFor(victimParams)),
+        );
+
+        assert.deepEqual(pick(reply), refusal(error));
+        assert.deepEqual(
+          errors.map((item) => (item instanceof FreedomIdServerError ? item.code : String(item))),
+          [cause],
+        );
+      });
+    }
+
     it('refuses a replayed callback: the cookie was used up', async () => {
       const browser = new TestBrowser();
       const { body: params } = await browser.params(handler());
