@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 
 /** A Web-standard handler, optionally scoped to a path (as `createFreedomIdHandler`'s is). */
 type WebHandler = ((request: Request) => Promise<Response>) & { readonly basePath?: string };
@@ -50,7 +49,7 @@ async function respond(
   const request = new Request(url, {
     method: req.method ?? 'GET',
     headers,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+    ...(hasBody ? { body: bodyStream(req), duplex: 'half' } : {}),
   });
   const response = await handler(request);
   const outgoing: Record<string, string | string[]> = {};
@@ -60,5 +59,20 @@ async function respond(
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) outgoing['set-cookie'] = cookies;
   res.writeHead(response.status, response.statusText, outgoing);
-  res.end(Buffer.from(await response.arrayBuffer()));
+  res.end(new Uint8Array(await response.arrayBuffer()));
+}
+
+/** The request body as a Web stream, pulled chunk by chunk (no `node:stream` import, so the entry loads anywhere). */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  const chunks = req[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next: IteratorResult<Uint8Array, unknown> = await chunks.next();
+      if (next.done === true) controller.close();
+      else controller.enqueue(new Uint8Array(next.value));
+    },
+    cancel() {
+      req.destroy();
+    },
+  });
 }
