@@ -4,12 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { handleCallback, type BackendConfig } from './backend.js';
+import type { NodeListener } from '../../src/server/index.js';
+import { BASE_PATH, createBackend, type BackendConfig } from './backend.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The callback endpoint the demo pages hand the code to (their `backend-url`). */
-export const BACKEND_PATH = '/api/freedomid/callback';
+export const BACKEND_PATH = `${BASE_PATH}/callback`;
+
+/** The endpoint the demo pages get state, nonce and PKCE challenge from (their `params-url`). */
+export const PARAMS_PATH = `${BASE_PATH}/params`;
 
 /** The demo pages; each is its own redirect URI. */
 export const PAGES = ['script-tag', 'element', 'js-api', 'popup'] as const;
@@ -34,6 +38,8 @@ const TYPES: Record<string, string> = {
 
 /** What the pages are told (through placeholders) and what the backend uses. */
 export interface SiteConfig extends BackendConfig {
+  /** The pages' `authority`, and the backend's expected issuer. */
+  issuer: string;
   scope: string;
 }
 
@@ -50,6 +56,7 @@ export interface Site {
  */
 export async function startSite(port = 0): Promise<Site> {
   let config: SiteConfig | undefined;
+  let backend: NodeListener | undefined;
   const bundles = new Map<string, Promise<string>>();
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
@@ -61,12 +68,12 @@ export async function startSite(port = 0): Promise<Site> {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (config === undefined) {
+    if (config === undefined || backend === undefined) {
       res.writeHead(503).end();
       return;
     }
-    if (req.method === 'POST' && path === BACKEND_PATH) {
-      await handleCallback(req, res, config);
+    if (path.startsWith(`${BASE_PATH}/`)) {
+      backend(req, res);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -115,6 +122,7 @@ export async function startSite(port = 0): Promise<Site> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     configure(next) {
+      backend = createBackend(next);
       config = next;
     },
     close: () =>
@@ -135,6 +143,7 @@ function fillIn(html: string, config: SiteConfig): string {
     '%FREEDOMID_AUTHORITY%': config.issuer,
     '%FREEDOMID_SCOPE%': config.scope,
     '%FREEDOMID_BACKEND_URL%': BACKEND_PATH,
+    '%FREEDOMID_PARAMS_URL%': PARAMS_PATH,
   };
   return html.replace(/%FREEDOMID_[A-Z_]+%/g, (name) => escapeAttribute(values[name] ?? name));
 }

@@ -1,18 +1,22 @@
-// The example merchant's backend: one node:http handler for POST /api/freedomid/callback.
-// In your project: import { exchangeCode, isFreedomIdServerError } from 'freedomid-web/server';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { exchangeCode, isFreedomIdServerError } from '../../src/server/index.js';
+// The example merchant's backend: createFreedomIdHandler at /api/freedomid, served by node:http.
+// In your project: import { createFreedomIdHandler, toNodeListener } from 'freedomid-web/server';
+import {
+  createFreedomIdHandler,
+  type FreedomIdHandler,
+  type HandlerErrorCode,
+} from '../../src/server/index.js';
 
 /** What the backend knows; in production, from the environment. */
-export interface CallbackConfig {
+export interface BackendConfig {
   clientId: string;
   /** Issued by Freedom ID support; never in a page. */
   clientSecret: string;
-  /** The redirect URIs registered with Freedom ID; a hand-off naming any other is refused. */
-  redirectUris: readonly string[];
-  /** Leave out in production: `exchangeCode`'s defaults are Freedom ID's. */
+  /** The sign-in page's URL, registered with Freedom ID as its redirect URI. */
+  redirectUri: string;
+  /** At least 32 bytes, e.g. `openssl rand -base64 32`; encrypts the pending-sign-in cookies. */
+  cookieSecret: string;
+  /** Leave out in production: the handler's defaults are Freedom ID's. */
   issuer?: string;
-  tokenEndpoint?: string;
   jwksUri?: string;
   timeoutMs?: number;
   /** Where a failed sign-in is logged with its exact cause. Default `console.warn`. */
@@ -26,89 +30,36 @@ export interface SignedInUser {
   email: string | null;
 }
 
-/** What the page receives: the user, or one of three error codes (details stay in the server log). */
-export type CallbackReply =
-  { user: SignedInUser } | { error: 'bad_request' | 'sign_in_failed' | 'freedom_id_unavailable' };
+/** What the page receives: the user, or the handler's error (details stay in the server log). */
+export type CallbackReply = { user: SignedInUser } | { error: HandlerErrorCode; message: string };
 
 /**
- * Returns the handler of `POST /api/freedomid/callback`: takes the SDK's hand-off
- * `{ code, state, nonce, codeVerifier?, redirectUri }`, exchanges the code with Freedom ID and
- * answers `{ user }`. A real backend would then start its own session for `user.sub`.
+ * The handler of `GET /api/freedomid/params` and `POST /api/freedomid/callback`: the first binds a
+ * sign-in to this browser, the second exchanges its code and answers `{ user }`. A real backend
+ * would start its own session for `user.sub` in `onSignIn`.
  */
-export function createCallbackHandler(
-  config: CallbackConfig,
-): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  return async (req, res) => {
-    const handOff = await readHandOff(req);
-    if (handOff === null || !config.redirectUris.includes(handOff.redirectUri)) {
-      reply(res, 400, { error: 'bad_request' });
-      return;
-    }
-    try {
-      const { claims } = await exchangeCode({
-        ...handOff,
-        clientId: config.clientId,
-        clientSecret: config.clientSecret,
-        ...(config.issuer === undefined ? {} : { issuer: config.issuer }),
-        ...(config.tokenEndpoint === undefined ? {} : { tokenEndpoint: config.tokenEndpoint }),
-        ...(config.jwksUri === undefined ? {} : { jwksUri: config.jwksUri }),
-        ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
-      });
-      const text = (value: unknown) => (typeof value === 'string' ? value : null);
-      reply(res, 200, {
-        user: { sub: claims.sub, name: text(claims.name), email: text(claims.email) },
-      });
-    } catch (error) {
-      if (!isFreedomIdServerError(error)) throw error;
-      (config.log ?? console.warn)(`Freedom ID sign-in failed: ${error.code}: ${error.message}`);
-      const unavailable =
-        error.code === 'network_error' ||
-        error.code === 'timeout' ||
-        (error.status !== undefined && error.status >= 500);
-      reply(res, unavailable ? 502 : 401, {
-        error: unavailable ? 'freedom_id_unavailable' : 'sign_in_failed',
-      });
-    }
-  };
+export function createBackend(config: BackendConfig): FreedomIdHandler {
+  const log = config.log ?? console.warn;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return createFreedomIdHandler({
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    redirectUri: config.redirectUri,
+    cookieSecret: config.cookieSecret,
+    ...(config.issuer === undefined ? {} : { issuer: config.issuer }),
+    ...(config.jwksUri === undefined ? {} : { jwksUri: config.jwksUri }),
+    ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
+    onSignIn: (claims): CallbackReply => ({
+      user: { sub: claims.sub, name: text(claims.name), email: text(claims.email) },
+    }),
+    onError: (error) => {
+      log(`Freedom ID sign-in failed: ${describe(error)}`);
+    },
+  });
 }
 
-interface HandOff {
-  code: string;
-  nonce: string;
-  redirectUri: string;
-  codeVerifier?: string;
-}
-
-/** The SDK's hand-off from a JSON body, or null when it is not one. */
-async function readHandOff(req: IncomingMessage): Promise<HandOff | null> {
-  if (
-    req.method !== 'POST' ||
-    !String(req.headers['content-type']).startsWith('application/json')
-  ) {
-    return null;
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (typeof body !== 'object' || body === null) return null;
-  const { code, nonce, redirectUri, codeVerifier } = body as Record<string, unknown>;
-  if (typeof code !== 'string' || typeof nonce !== 'string' || typeof redirectUri !== 'string') {
-    return null;
-  }
-  return {
-    code,
-    nonce,
-    redirectUri,
-    ...(typeof codeVerifier === 'string' ? { codeVerifier } : {}),
-  };
-}
-
-function reply(res: ServerResponse, status: number, body: CallbackReply): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+function describe(error: unknown): string {
+  return error instanceof Error && 'code' in error
+    ? `${String(error.code)}: ${error.message}`
+    : String(error);
 }

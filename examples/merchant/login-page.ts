@@ -11,8 +11,8 @@ export interface LoginPageConfig {
   clientId: string;
   /** Default `openid read.profile read.email`. */
   scope?: string;
-  /** Default `/api/freedomid/callback`. */
-  backendUrl?: string;
+  /** Where the handler lives (`{basePath}/params`, `{basePath}/callback`). Default `/api/freedomid`. */
+  basePath?: string;
   /** Default: the page's own URL (origin + path). */
   redirectUri?: string;
 }
@@ -22,7 +22,9 @@ export function renderLoginPage(root: HTMLElement, config: LoginPageConfig): voi
   const button = document.createElement('freedomid-login');
   button.setAttribute('client-id', config.clientId);
   button.setAttribute('scope', config.scope ?? 'openid read.profile read.email');
-  button.setAttribute('backend-url', config.backendUrl ?? '/api/freedomid/callback');
+  const basePath = config.basePath ?? '/api/freedomid';
+  button.setAttribute('params-url', `${basePath}/params`);
+  button.setAttribute('backend-url', `${basePath}/callback`);
   if (config.redirectUri !== undefined) button.setAttribute('redirect-uri', config.redirectUri);
   const status = document.createElement('p');
   status.setAttribute('role', 'status');
@@ -56,7 +58,7 @@ export function errorText(detail: FreedomIdErrorDetail): string {
   if (detail.code === 'state_not_found' || detail.code === 'state_expired') {
     return 'This sign-in link is no longer valid. Please start again.';
   }
-  if (detail.code === 'backend_error' && detail.status === 502) {
+  if (detail.code === 'backend_error' && (detail.status === 502 || detail.status === 504)) {
     return 'Freedom ID is not answering. Please try again in a minute.';
   }
   return 'We could not sign you in. Please try again.';

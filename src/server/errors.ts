@@ -1,4 +1,6 @@
-/** Every `code` a {@link FreedomIdServerError} can carry; the set is closed and documented in the README. */
+import { redactTokens } from './redact.js';
+
+/** Every `code` a {@link FreedomIdServerError} can carry; the set is closed and documented in docs/backend.md. */
 export type FreedomIdServerErrorCode =
   | 'invalid_argument'
   | 'token_error'
@@ -14,17 +16,20 @@ export type FreedomIdServerErrorCode =
 
 /** Fields an error may carry besides its code and message. */
 export interface FreedomIdServerErrorDetails {
-  /** Freedom ID's numeric error code from its `{"error": {"code"}}` envelope, e.g. 100101. */
+  /** The provider's own error code, e.g. Freedom ID's 100101 from its `{"error": {"code"}}` envelope. */
   providerCode?: number | string;
-  /** The HTTP status of the token endpoint's reply. */
+  /** The HTTP status of the provider's reply. */
   status?: number;
-  /** The token endpoint's parsed reply (JSON, or text when it was not JSON). */
+  /** The provider's parsed reply (JSON, or text when it was not JSON), with token values redacted. */
   response?: unknown;
   /** The underlying error. */
   cause?: unknown;
 }
 
-/** The one error type the server helper throws: a stable `code` and a message that says what to change. */
+/**
+ * The one error type the server side throws: a stable `code` and a message that says what to change.
+ * > [!WARNING] Token values never appear in it: `response` and `toJSON()` carry `"[redacted]"` instead.
+ */
 export class FreedomIdServerError extends Error implements FreedomIdServerErrorDetails {
   override readonly name = 'FreedomIdServerError' as const;
   readonly code: FreedomIdServerErrorCode;
@@ -37,10 +42,17 @@ export class FreedomIdServerError extends Error implements FreedomIdServerErrorD
     message: string,
     details: FreedomIdServerErrorDetails = {},
   ) {
-    const { cause, ...fields } = details;
+    const { cause, response, ...fields } = details;
     super(message, cause === undefined ? undefined : { cause });
     this.code = code;
     Object.assign(this, fields);
+    if (response !== undefined) this.response = redactTokens(response);
+  }
+
+  /** What `JSON.stringify(error)` logs: the code, message and fields, never a token value. */
+  toJSON(): Record<string, unknown> {
+    const { name, code, message, providerCode, status, response } = this;
+    return { name, code, message, providerCode, status, response };
   }
 }
 

@@ -1,26 +1,35 @@
+import { providerEndpoints } from './endpoints.js';
 import { validateIdToken, type IdTokenClaims } from './id-token.js';
-import { resolveOptions, type ExchangeCodeOptions } from './options.js';
+import { resolveOptions, type ExchangeCodeOptions, type SignIn } from './options.js';
+import type { ResolvedProvider } from './provider-options.js';
 import { requestTokens, type FreedomIdTokens } from './token-request.js';
 
 /** What {@link exchangeCode} returns. */
 export interface ExchangeCodeResult {
-  /** The token endpoint's reply, field names as Freedom ID sends them. */
+  /** The token endpoint's reply, field names as the provider sends them. */
   tokens: FreedomIdTokens;
   /** The id_token's claims, validated. */
   claims: IdTokenClaims;
 }
 
 /**
- * Exchanges the authorization code the browser handed over for tokens at Freedom ID and
- * validates the id_token: iss, aud/azp, exp, iat and nonce, and its signature when `jwksUri`
- * is given. Without `jwksUri`, the id_token is trusted because it came straight from the token
- * endpoint over TLS (OIDC Core §3.1.3.7 step 6).
+ * Exchanges an authorization code for tokens and validates the id_token: alg, signature (when a
+ * JWKS is given or discovered), iss, aud/azp, exp, iat, nbf and nonce.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#TokenRequest
- * > [!WARNING] Node only: it needs the client secret, which must never reach a browser.
+ * > [!WARNING] Server only: it needs the client secret. Pass the nonce and verifier your backend bound to the browser (createFreedomIdHandler does), never values the browser posts.
  */
 export async function exchangeCode(options: ExchangeCodeOptions): Promise<ExchangeCodeResult> {
-  const resolved = resolveOptions(options);
-  const tokens = await requestTokens(resolved);
-  const claims = await validateIdToken(tokens.id_token, resolved);
+  const { signIn, provider } = resolveOptions(options);
+  return exchangeResolved(signIn, provider);
+}
+
+/** {@link exchangeCode} after its options were checked; the handler calls it with the cookie's values. */
+export async function exchangeResolved(
+  signIn: SignIn,
+  provider: ResolvedProvider,
+): Promise<ExchangeCodeResult> {
+  const endpoints = await providerEndpoints(provider);
+  const tokens = await requestTokens(signIn, provider, endpoints);
+  const claims = await validateIdToken(tokens.id_token, signIn.nonce, provider, endpoints);
   return { tokens, claims };
 }

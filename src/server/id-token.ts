@@ -1,10 +1,11 @@
-import { timingSafeEqual } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
+import { equalSecrets } from './constant-time.js';
+import type { Endpoints } from './endpoints.js';
 import { FreedomIdServerError } from './errors.js';
-import type { ResolvedOptions } from './options.js';
+import type { ResolvedProvider } from './provider-options.js';
 import { verifySignature } from './signature.js';
 
-/** The validated claims of a Freedom ID id_token; other claims depend on the granted scopes. */
+/** The validated claims of an id_token; other claims depend on the granted scopes. */
 export interface IdTokenClaims {
   iss: string;
   sub: string;
@@ -17,72 +18,94 @@ export interface IdTokenClaims {
 }
 
 /**
- * Validates the id_token received from the token endpoint and returns its claims.
- * With `jwksUri` the signature is verified; without it the token is trusted because it came
+ * Validates the id_token received from the token endpoint and returns its claims: on every path
+ * its `alg` must be `idTokenSigningAlg` and its signature segment non-empty; with a JWKS (given or
+ * discovered) the signature is verified, without one the token is trusted because it came
  * directly from the token endpoint over TLS, as OIDC Core §3.1.3.7 step 6 allows.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
- * > [!WARNING] Without `jwksUri`, never use this for an id_token that reached you any other way (e.g. from a browser).
+ * > [!WARNING] Without a JWKS, never use this for an id_token that reached you any other way (e.g. from a browser).
  */
 export async function validateIdToken(
   idToken: string,
-  options: ResolvedOptions,
+  nonce: string,
+  provider: ResolvedProvider,
+  { jwksUri }: Endpoints,
   nowSeconds: number = Math.floor(Date.now() / 1000),
 ): Promise<IdTokenClaims> {
+  checkShape(idToken, provider.idTokenSigningAlg);
   const payload =
-    options.jwksUri === undefined
-      ? decodeUnverified(idToken)
-      : await verifySignature(
-          idToken,
-          options.jwksUri,
-          options.timeoutMs,
-          options.clockSkewSeconds,
-        );
-  return checkClaims(payload, options, nowSeconds);
+    jwksUri === undefined ? decodeJwt(idToken) : await verifySignature(idToken, jwksUri, provider);
+  return checkClaims(payload, nonce, provider, nowSeconds);
 }
 
-function decodeUnverified(idToken: string): JWTPayload {
+/** A compact JWS with the expected `alg` and a non-empty signature (OIDC Core §3.1.3.7 step 7). */
+function checkShape(idToken: string, expectedAlg: string): void {
+  let alg: unknown;
   try {
-    if (decodeProtectedHeader(idToken).alg === 'none') throw new Error('alg "none"');
-    return decodeJwt(idToken);
+    alg = decodeProtectedHeader(idToken).alg;
+    decodeJwt(idToken);
   } catch (cause) {
     throw new FreedomIdServerError(
       'invalid_id_token',
-      `The token endpoint returned an id_token that is not a signed JWT (${String(cause)}): check tokenEndpoint.`,
+      `The token endpoint returned an id_token that is not a JWT (${String(cause)}): check tokenEndpoint.`,
       { cause },
+    );
+  }
+  if (alg !== expectedAlg) {
+    throw new FreedomIdServerError(
+      'invalid_id_token',
+      `The id_token is signed with alg ${JSON.stringify(alg)}, not idTokenSigningAlg "${expectedAlg}": it cannot be trusted (set idTokenSigningAlg if your client is registered for another).`,
+    );
+  }
+  if (idToken.split('.')[2] === '') {
+    throw new FreedomIdServerError(
+      'invalid_id_token',
+      'The id_token has an empty signature: it is not a signed JWT and cannot be trusted.',
     );
   }
 }
 
-/** Checks iss, aud (and azp), exp, iat, sub and nonce (OIDC Core §3.1.3.7 steps 2–4, 9–11). */
-function checkClaims(payload: JWTPayload, options: ResolvedOptions, now: number): IdTokenClaims {
-  const { iss, aud, azp, exp, iat, sub, nonce } = payload as JWTPayload & {
+/** Checks iss, aud (and azp), exp, iat, nbf, sub and nonce (OIDC Core §3.1.3.7 steps 2–4, 9–11). */
+function checkClaims(
+  payload: JWTPayload,
+  expectedNonce: string,
+  provider: ResolvedProvider,
+  now: number,
+): IdTokenClaims {
+  const { iss, aud, azp, exp, iat, nbf, sub, nonce } = payload as JWTPayload & {
     azp?: unknown;
     nonce?: unknown;
   };
-  const skew = options.clockSkewSeconds;
-  if (iss !== options.issuer) {
+  const { clientId, issuer, clockSkewSeconds: skew } = provider;
+  if (iss !== issuer) {
     throw new FreedomIdServerError(
       'issuer_mismatch',
-      `The id_token was issued by "${String(iss)}", not "${options.issuer}": set issuer to the provider's issuer (no trailing slash).`,
+      `The id_token was issued by ${JSON.stringify(iss)}, not "${issuer}": set issuer exactly as the provider writes it (a trailing "/" matters).`,
     );
   }
   const audiences = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud : [];
-  if (!audiences.includes(options.clientId)) {
+  if (!audiences.includes(clientId)) {
     throw new FreedomIdServerError(
       'audience_mismatch',
-      `The id_token is for ${JSON.stringify(aud)}, not for clientId "${options.clientId}": check clientId.`,
+      `The id_token is for ${JSON.stringify(aud)}, not for clientId "${clientId}": check clientId.`,
     );
   }
-  if ((azp !== undefined || audiences.length > 1) && azp !== options.clientId) {
+  if ((azp !== undefined || audiences.length > 1) && azp !== clientId) {
     throw new FreedomIdServerError(
       'audience_mismatch',
-      `The id_token has several audiences and its azp is ${JSON.stringify(azp)}, not clientId "${options.clientId}".`,
+      `The id_token has several audiences and its azp is ${JSON.stringify(azp)}, not clientId "${clientId}".`,
     );
   }
-  if (typeof exp !== 'number' || typeof iat !== 'number' || typeof sub !== 'string' || sub === '') {
+  if (
+    typeof exp !== 'number' ||
+    typeof iat !== 'number' ||
+    (nbf !== undefined && typeof nbf !== 'number') ||
+    typeof sub !== 'string' ||
+    sub === ''
+  ) {
     throw new FreedomIdServerError(
       'invalid_id_token',
-      'The id_token lacks a numeric exp or iat, or a sub: it cannot be trusted.',
+      'The id_token lacks a numeric exp or iat, or a sub, or has a non-numeric nbf: it cannot be trusted.',
     );
   }
   if (now > exp + skew) {
@@ -91,23 +114,17 @@ function checkClaims(payload: JWTPayload, options: ResolvedOptions, now: number)
       `The id_token expired ${now - exp} s ago: check the server clock (or clockSkewSeconds) and start the sign-in again.`,
     );
   }
-  if (iat > now + skew) {
+  if (iat > now + skew || (nbf !== undefined && nbf > now + skew)) {
     throw new FreedomIdServerError(
       'invalid_id_token',
-      `The id_token was issued ${iat - now} s in the future: check the server clock, or raise clockSkewSeconds.`,
+      `The id_token is not valid before ${Math.max(iat, nbf ?? 0) - now} s from now: check the server clock, or raise clockSkewSeconds.`,
     );
   }
-  if (typeof nonce !== 'string' || !equalStrings(nonce, options.nonce)) {
+  if (typeof nonce !== 'string' || !equalSecrets(nonce, expectedNonce)) {
     throw new FreedomIdServerError(
       'nonce_mismatch',
-      "The id_token's nonce is not the one the browser generated for this sign-in: pass the nonce from the browser's hand-off unchanged; a mismatch may mean a replayed token.",
+      "The id_token's nonce is not the one bound to this sign-in: the code may have been stolen from another sign-in or replayed. Start the sign-in again.",
     );
   }
   return payload as IdTokenClaims;
-}
-
-function equalStrings(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

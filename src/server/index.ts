@@ -1,8 +1,20 @@
 export { exchangeCode } from './exchange-code.js';
+export { createFreedomIdHandler } from './handler.js';
+export { toNodeListener } from './node-listener.js';
 export { FreedomIdServerError, isFreedomIdServerError } from './errors.js';
-export { DEFAULT_ISSUER, DEFAULT_TOKEN_ENDPOINT } from './options.js';
+export { HANDLER_ERRORS } from './handler-errors.js';
+export { DEFAULT_ISSUER, DEFAULT_TOKEN_ENDPOINT } from './provider-options.js';
+export { clearDiscoveryCache } from './discovery.js';
 export type { ExchangeCodeResult } from './exchange-code.js';
 export type { ExchangeCodeOptions } from './options.js';
+export type { ClientAuthMethod, ProviderOptions, TokenRequestFormat } from './provider-options.js';
+export type {
+  FreedomIdHandler,
+  FreedomIdHandlerOptions,
+  SignInHandler,
+} from './handler-options.js';
+export type { HandlerErrorCode } from './handler-errors.js';
+export type { NodeListener } from './node-listener.js';
 export type { FreedomIdServerErrorCode, FreedomIdServerErrorDetails } from './errors.js';
 export type { FreedomIdTokens } from './token-request.js';
 export type { IdTokenClaims } from './id-token.js';

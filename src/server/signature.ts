@@ -1,19 +1,21 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { FreedomIdServerError, type FreedomIdServerErrorCode } from './errors.js';
+import type { ResolvedProvider } from './provider-options.js';
 
 /** One remote key set per JWKS URL and timeout, so keys are fetched once and refetched on rotation. */
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
 /**
- * Verifies the id_token's signature against the provider's JWKS with `jose` and returns its payload.
+ * Verifies the id_token's signature with `jose` against the provider's JWKS, accepting only the
+ * configured `idTokenSigningAlg`, and returns its payload.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
  */
 export async function verifySignature(
   idToken: string,
   jwksUri: URL,
-  timeoutMs: number,
-  clockSkewSeconds: number,
+  provider: ResolvedProvider,
 ): Promise<JWTPayload> {
+  const { timeoutMs, clockSkewSeconds, idTokenSigningAlg } = provider;
   const cacheKey = `${jwksUri.href} ${timeoutMs}`;
   let keySet = keySets.get(cacheKey);
   if (keySet === undefined) {
@@ -21,17 +23,20 @@ export async function verifySignature(
     keySets.set(cacheKey, keySet);
   }
   try {
-    const { payload } = await jwtVerify(idToken, keySet, { clockTolerance: clockSkewSeconds });
+    const { payload } = await jwtVerify(idToken, keySet, {
+      algorithms: [idTokenSigningAlg],
+      clockTolerance: clockSkewSeconds,
+    });
     return payload;
   } catch (cause) {
-    throw verificationError(jwksUri.href, timeoutMs, cause);
+    throw verificationError(jwksUri.href, provider, cause);
   }
 }
 
-/** Maps jose's error codes onto the helper's closed set. */
+/** Maps jose's error codes onto the closed set. */
 function verificationError(
   jwksUri: string,
-  timeoutMs: number,
+  { timeoutMs, providerName }: ResolvedProvider,
   cause: unknown,
 ): FreedomIdServerError {
   const joseCode =
@@ -41,7 +46,7 @@ function verificationError(
       case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
         return [
           'signature_invalid',
-          'The id_token signature does not match the provider key: the token was altered or not issued by this provider. Check jwksUri.',
+          `The id_token signature does not match ${providerName}'s key: the token was altered or not issued by this provider. Check jwksUri.`,
         ];
       case 'ERR_JWKS_NO_MATCHING_KEY':
       case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
@@ -71,7 +76,7 @@ function verificationError(
       case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
         return [
           'invalid_id_token',
-          `The id_token is malformed (${String(cause)}): it cannot be trusted.`,
+          `The id_token is malformed or not yet valid (${String(cause)}): it cannot be trusted.`,
         ];
       default:
         return [

@@ -1,7 +1,10 @@
+import type { Endpoints } from './endpoints.js';
 import { FreedomIdServerError } from './errors.js';
-import type { ResolvedOptions } from './options.js';
+import type { SignIn } from './options.js';
+import { invalid, type ResolvedProvider } from './provider-options.js';
+import { isRecord, parseJson, readCappedText, requestFailed } from './read-reply.js';
 
-/** The token endpoint's successful reply, field names as Freedom ID sends them. */
+/** The token endpoint's successful reply, field names as the provider sends them. */
 export interface FreedomIdTokens {
   /** Opaque access token. */
   access_token: string;
@@ -15,44 +18,54 @@ export interface FreedomIdTokens {
 }
 
 /**
- * POSTs the code to Freedom ID's token endpoint as JSON with HTTP Basic client authentication
- * and returns the tokens; an `error` key fails even with HTTP 200, as Freedom ID documents.
+ * POSTs the code to the token endpoint — Freedom ID's JSON body or RFC 6749's form body, with
+ * HTTP Basic or `client_secret_post` — and returns the tokens; an `error` key fails even with
+ * HTTP 200, as Freedom ID documents.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  */
-export async function requestTokens(options: ResolvedOptions): Promise<FreedomIdTokens> {
-  const endpoint = options.tokenEndpoint.href;
-  const body: Record<string, string> = {
-    code: options.code,
-    redirect_uri: options.redirectUri,
+export async function requestTokens(
+  signIn: SignIn,
+  provider: ResolvedProvider,
+  { tokenEndpoint }: Endpoints,
+): Promise<FreedomIdTokens> {
+  const endpoint = tokenEndpoint.href;
+  const what = `${provider.providerName}'s token endpoint ${endpoint}`;
+  const params: Record<string, string> = {
+    code: signIn.code,
+    redirect_uri: signIn.redirectUri,
     grant_type: 'authorization_code',
   };
-  if (options.codeVerifier !== undefined) body.code_verifier = options.codeVerifier;
-  const credentials = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64');
+  if (signIn.codeVerifier !== undefined) params.code_verifier = signIn.codeVerifier;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (provider.clientAuth === 'client_secret_post') {
+    params.client_id = provider.clientId;
+    params.client_secret = provider.clientSecret;
+  } else {
+    headers.authorization = basicCredentials(provider);
+  }
+  const json = provider.tokenRequest === 'json';
+  headers['content-type'] = json ? 'application/json' : 'application/x-www-form-urlencoded';
   let status: number;
   let text: string;
   try {
     const response = await fetch(endpoint, {
       method: 'POST',
-      headers: {
-        authorization: `Basic ${credentials}`,
-        'content-type': 'application/json',
-        accept: 'application/json',
-      },
-      body: JSON.stringify(body),
+      headers,
+      body: json ? JSON.stringify(params) : new URLSearchParams(params).toString(),
       redirect: 'error',
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: AbortSignal.timeout(provider.timeoutMs),
     });
     status = response.status;
-    text = await response.text();
+    text = await readCappedText(response, what);
   } catch (cause) {
-    throw requestFailed(endpoint, options.timeoutMs, cause);
+    throw requestFailed(what, provider.timeoutMs, cause);
   }
   const reply = parseJson(text);
-  if (isRecord(reply) && 'error' in reply) throw tokenError(endpoint, status, reply);
+  if (isRecord(reply) && 'error' in reply) throw tokenError(endpoint, provider, status, reply);
   if (status < 200 || status > 299) {
     throw new FreedomIdServerError(
       'token_error',
-      `The token endpoint ${endpoint} answered HTTP ${status}: check tokenEndpoint and that Freedom ID is reachable.`,
+      `${what} answered HTTP ${status}: check tokenEndpoint and that ${provider.providerName} is reachable.`,
       { status, response: reply ?? text },
     );
   }
@@ -63,16 +76,31 @@ export async function requestTokens(options: ResolvedOptions): Promise<FreedomId
   ) {
     throw new FreedomIdServerError(
       'invalid_response',
-      `The token endpoint ${endpoint} answered without access_token and id_token: check tokenEndpoint (and that "openid" is in the scope).`,
+      `${what} answered without access_token and id_token: check tokenEndpoint (and that "openid" is in the scope).`,
       { status, response: reply ?? text },
     );
   }
   return reply as unknown as FreedomIdTokens;
 }
 
-/** The `error` reply as a `token_error`, with Freedom ID's numeric code when there is one. */
+/**
+ * The HTTP Basic header: `client_id:client_secret` form-encoded first for a standard provider
+ * (RFC 6749 §2.3.1), as is for Freedom ID's JSON request, whose docs print it unencoded.
+ */
+function basicCredentials({ clientId, clientSecret, tokenRequest }: ResolvedProvider): string {
+  const encode = (value: string) =>
+    tokenRequest === 'form' ? new URLSearchParams({ v: value }).toString().slice(2) : value;
+  if (tokenRequest === 'json' && clientId.includes(':')) {
+    throw invalid('clientId must not contain ":" (HTTP Basic authentication cannot carry it).');
+  }
+  const bytes = new TextEncoder().encode(`${encode(clientId)}:${encode(clientSecret)}`);
+  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}
+
+/** The `error` reply as a `token_error`, with the provider's own code when there is one. */
 function tokenError(
   endpoint: string,
+  provider: ResolvedProvider,
   status: number,
   reply: Record<string, unknown>,
 ): FreedomIdServerError {
@@ -80,20 +108,24 @@ function tokenError(
   let providerCode: number | string | undefined;
   let detail: string;
   if (isRecord(error)) {
+    // Freedom ID's envelope: {"error": {"message", "code"}} or {"error": {"message", "errors"}}.
     const code = error.code;
     if (typeof code === 'number' || typeof code === 'string') providerCode = code;
     detail = typeof error.message === 'string' ? error.message : JSON.stringify(error);
     if (isRecord(error.errors)) detail += ` ${JSON.stringify(error.errors)}`;
   } else {
     // A standard OAuth error reply (RFC 6749 §5.2).
+    if (typeof error === 'string') providerCode = error;
     detail = [error, reply.error_description].filter((part) => typeof part === 'string').join(': ');
   }
   const advice =
-    String(providerCode) === '100101'
-      ? 'the code is used up, expired, or was issued for another client or redirect URI; start the sign-in again'
-      : status === 401
-        ? 'check clientId and clientSecret'
-        : 'check the request against the message';
+    String(providerCode) === '100101' || providerCode === 'invalid_grant'
+      ? 'the code is used up, expired, or was issued for another client, redirect URI or PKCE challenge; start the sign-in again'
+      : status === 401 || providerCode === 'invalid_client'
+        ? 'check clientId, clientSecret and clientAuth'
+        : providerCode === 'unsupported_grant_type' || providerCode === 'invalid_request'
+          ? 'check tokenRequest ("form" for a standard provider) and clientAuth'
+          : 'check the request against the message';
   const fields = {
     status,
     response: reply,
@@ -101,38 +133,7 @@ function tokenError(
   };
   return new FreedomIdServerError(
     'token_error',
-    `Freedom ID refused the code exchange at ${endpoint}${providerCode === undefined ? '' : ` (error ${String(providerCode)})`}: ${detail}. Fix: ${advice}.`,
+    `${provider.providerName} refused the code exchange at ${endpoint}${providerCode === undefined ? '' : ` (error ${String(providerCode)})`}: ${detail}. Fix: ${advice}.`,
     fields,
   );
-}
-
-function requestFailed(endpoint: string, timeoutMs: number, cause: unknown): FreedomIdServerError {
-  if (
-    cause instanceof DOMException &&
-    (cause.name === 'TimeoutError' || cause.name === 'AbortError')
-  ) {
-    return new FreedomIdServerError(
-      'timeout',
-      `The token endpoint ${endpoint} did not answer within ${timeoutMs} ms: check the network, or raise timeoutMs.`,
-      { cause },
-    );
-  }
-  return new FreedomIdServerError(
-    'network_error',
-    `Could not reach the token endpoint ${endpoint} (${String(cause)}): check tokenEndpoint, DNS and outbound HTTPS.`,
-    { cause },
-  );
-}
-
-/** Parses a reply body: undefined when it is not JSON. */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

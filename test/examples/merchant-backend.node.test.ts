@@ -1,46 +1,69 @@
-// The example merchant's backend, end to end in Node: its real node:http handler and
-// exchangeCode, with Freedom ID played by the kit's MSW handlers (msw/node).
+// The example merchant's backend, end to end in Node: its real handler on node:http, with
+// Freedom ID played by the kit's MSW handlers (msw/node) and the browser played by fetch + a cookie.
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
+import { toNodeListener } from '../../src/server/index.js';
 import {
   freedomIdHandlers,
   mintCode,
   TEST_USERS,
   type FreedomIdFailure,
 } from '../../src/testing/index.js';
-import { createCallbackHandler, type CallbackConfig } from '../../examples/merchant/backend.js';
+import { createBackend, type BackendConfig } from '../../examples/merchant/backend.js';
 
 const CLIENT_ID = 'c388f3cd-7722-4040-9bb2-94b0a05093aa';
 const CLIENT_SECRET = 'the-merchant-secret';
-const REDIRECT_URI = 'https://shop.example/login';
 const SCOPE = 'openid read.profile read.email';
 const logged: string[] = [];
-const CONFIG: CallbackConfig = {
-  clientId: CLIENT_ID,
-  clientSecret: CLIENT_SECRET,
-  redirectUris: [REDIRECT_URI],
-  log: (message) => void logged.push(message),
-};
 
 // Freedom ID, as the kit plays it; the test's own requests to the backend on 127.0.0.1 go through.
 const freedomId = setupServer(
   ...freedomIdHandlers({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
 );
 let backend: Server;
-let backendUrl: string;
-let config: CallbackConfig = CONFIG;
+let site: string;
+let config: BackendConfig;
 
-/** What the browser POSTs after a sign-in: a code Freedom ID issued for this nonce. */
-function handOff({ user = 'aigerim', nonce = 'nonce-of-this-sign-in' } = {}) {
-  return {
-    code: mintCode({ clientId: CLIENT_ID, redirectUri: REDIRECT_URI, nonce, scope: SCOPE, user }),
-    state: 'state-of-this-sign-in',
-    nonce,
-    redirectUri: REDIRECT_URI,
-  };
+/** The sign-in page's origin and URL: the backend serves the same origin, as the handler requires. */
+const redirectUri = () => `${site}/login`;
+
+/** One browser: GET /params keeps the cookie, POST /callback sends it back with the page's Origin. */
+class Browser {
+  cookie = '';
+
+  async startSignIn(): Promise<{ state: string; nonce: string; codeChallenge: string }> {
+    const reply = await fetch(`${site}/api/freedomid/params`, { headers: { cookie: this.cookie } });
+    this.cookie = (reply.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+    return (await reply.json()) as { state: string; nonce: string; codeChallenge: string };
+  }
+
+  async handOff(body: unknown): Promise<{ status: number; body: unknown }> {
+    const reply = await fetch(`${site}/api/freedomid/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: site, cookie: this.cookie },
+      body: JSON.stringify(body),
+    });
+    return { status: reply.status, body: await reply.json() };
+  }
+}
+
+/** Signs `user` in at the kit's Freedom ID for the request `params` describes; returns the SDK's hand-off. */
+function signedIn(
+  params: { state: string; nonce: string; codeChallenge: string },
+  user = 'aigerim',
+) {
+  const code = mintCode({
+    clientId: CLIENT_ID,
+    redirectUri: redirectUri(),
+    nonce: params.nonce,
+    scope: SCOPE,
+    user,
+    codeChallenge: params.codeChallenge,
+  });
+  return { code, state: params.state, nonce: params.nonce, redirectUri: redirectUri() };
 }
 
 /** The error codes the backend logged, in order. */
@@ -50,13 +73,13 @@ function causes(): string[] {
   );
 }
 
-async function post(body: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(backendUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+/** The URLs of the token requests that reached the kit's Freedom ID. */
+function tokenRequests(): string[] {
+  const urls: string[] = [];
+  freedomId.events.on('request:start', ({ request }) => {
+    if (!request.url.startsWith(site)) urls.push(request.url);
   });
-  return { status: response.status, body: await response.json() };
+  return urls;
 }
 
 before(async () => {
@@ -66,14 +89,16 @@ before(async () => {
     },
   });
   // The handler is made per request, so a test can change `config`.
-  backend = createServer((req, res) => void createCallbackHandler(config)(req, res));
+  backend = createServer((req, res) => {
+    toNodeListener(createBackend(config))(req, res);
+  });
   await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
-  backendUrl = `http://127.0.0.1:${(backend.address() as AddressInfo).port}/api/freedomid/callback`;
+  site = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
 });
 afterEach(() => {
   freedomId.resetHandlers();
+  freedomId.events.removeAllListeners();
   logged.length = 0;
-  config = CONFIG;
 });
 after(async () => {
   freedomId.close();
@@ -81,85 +106,98 @@ after(async () => {
 });
 
 describe('the example merchant backend', () => {
-  describe('when the hand-off is a fresh sign-in', () => {
+  const base = (): BackendConfig => ({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    redirectUri: redirectUri(),
+    cookieSecret: 'the-example-cookie-secret-of-32-bytes',
+    log: (message) => void logged.push(message),
+  });
+  before(() => {
+    config = base();
+  });
+  afterEach(() => {
+    config = base();
+  });
+
+  describe('when the browser completes a sign-in it started', () => {
     for (const user of TEST_USERS) {
       it(`answers the user Freedom ID vouched for (${user.login})`, async () => {
-        const reply = await post(handOff({ user: user.login }));
+        const browser = new Browser();
+        const params = await browser.startSignIn();
+
+        const reply = await browser.handOff(signedIn(params, user.login));
 
         assert.deepEqual(reply, {
           status: 200,
           body: {
-            user: {
-              sub: user.claims.sub,
-              name: user.claims.name,
-              email: user.claims.email,
-            },
+            user: { sub: user.claims.sub, name: user.claims.name, email: user.claims.email },
           },
         });
       });
     }
 
     it('verifies the id_token signature when given a JWKS', async () => {
-      config = { ...CONFIG, jwksUri: 'https://passport.freedompay.kz/api/v1/oidc/jwks' };
+      config = { ...base(), jwksUri: 'https://passport.freedompay.kz/api/v1/oidc/jwks' };
+      const browser = new Browser();
 
-      const reply = await post(handOff());
+      const reply = await browser.handOff(signedIn(await browser.startSignIn()));
 
       assert.equal(reply.status, 200);
     });
   });
 
   describe('when the hand-off cannot be trusted', () => {
-    it('refuses a replayed hand-off: Freedom ID redeems a code once', async () => {
-      const once = handOff();
-      await post(once);
+    it('refuses a stolen code and nonce posted without the browser’s cookie, before calling Freedom ID', async () => {
+      const victim = new Browser();
+      const stolen = signedIn(await victim.startSignIn());
+      const requests = tokenRequests();
 
-      assert.deepEqual(await post(once), { status: 401, body: { error: 'sign_in_failed' } });
-      assert.deepEqual(causes(), ['token_error']);
+      const reply = await new Browser().handOff(stolen);
+
+      assert.equal(reply.status, 400);
+      assert.equal((reply.body as { error: string }).error, 'state_mismatch');
+      assert.deepEqual(requests, []);
     });
 
-    it('refuses a code stolen from another sign-in (its nonce is not this browser’s)', async () => {
-      const stolen = { ...handOff({ nonce: 'the-victim-nonce' }), nonce: 'the-attacker-nonce' };
+    it('refuses a replayed hand-off: the pending sign-in was used up', async () => {
+      const browser = new Browser();
+      const once = signedIn(await browser.startSignIn());
+      const cookie = browser.cookie;
+      await browser.handOff(once);
+      browser.cookie = '';
 
-      assert.deepEqual(await post(stolen), { status: 401, body: { error: 'sign_in_failed' } });
-      assert.deepEqual(causes(), ['nonce_mismatch']);
-    });
-
-    it('refuses a redirect URI it did not register, without calling Freedom ID', async () => {
-      const calls: string[] = [];
-      freedomId.events.on('request:start', ({ request }) => void calls.push(request.url));
-
-      const reply = await post({ ...handOff(), redirectUri: 'https://evil.example/login' });
-
-      freedomId.events.removeAllListeners();
-      assert.deepEqual(reply, { status: 400, body: { error: 'bad_request' } });
-      assert.deepEqual(
-        calls.filter((url) => !url.startsWith('http://127.0.0.1')),
-        [],
+      assert.equal(
+        ((await browser.handOff(once)).body as { error: string }).error,
+        'state_mismatch',
       );
+      browser.cookie = cookie; // even a copy of the old cookie: Freedom ID redeems a code once
+      assert.equal(((await browser.handOff(once)).body as { error: string }).error, 'token_error');
+      assert.deepEqual(causes(), ['state_mismatch', 'token_error']);
     });
   });
 
   describe('when Freedom ID fails', () => {
     const cases: { failWith: FreedomIdFailure; status: number; error: string; cause: string }[] = [
-      { failWith: 'invalid_code', status: 401, error: 'sign_in_failed', cause: 'token_error' },
-      { failWith: 'http200_error', status: 401, error: 'sign_in_failed', cause: 'token_error' },
+      { failWith: 'invalid_code', status: 400, error: 'token_error', cause: 'token_error' },
+      { failWith: 'http200_error', status: 400, error: 'token_error', cause: 'token_error' },
       {
         failWith: 'server_error',
         status: 502,
-        error: 'freedom_id_unavailable',
+        error: 'provider_unavailable',
         cause: 'token_error',
       },
       {
         failWith: 'network_error',
         status: 502,
-        error: 'freedom_id_unavailable',
+        error: 'provider_unavailable',
         cause: 'network_error',
       },
-      { failWith: 'slow', status: 502, error: 'freedom_id_unavailable', cause: 'timeout' },
+      { failWith: 'slow', status: 504, error: 'provider_timeout', cause: 'timeout' },
       {
         failWith: 'forged_signature',
         status: 401,
-        error: 'sign_in_failed',
+        error: 'id_token_invalid',
         cause: 'signature_invalid',
       },
     ];
@@ -174,12 +212,16 @@ describe('the example merchant backend', () => {
           }),
         );
         config = {
-          ...CONFIG,
+          ...base(),
           jwksUri: 'https://passport.freedompay.kz/api/v1/oidc/jwks',
           ...(failWith === 'slow' ? { timeoutMs: 200 } : {}),
         };
+        const browser = new Browser();
 
-        assert.deepEqual(await post(handOff()), { status, body: { error } });
+        const reply = await browser.handOff(signedIn(await browser.startSignIn()));
+
+        assert.equal(reply.status, status);
+        assert.equal((reply.body as { error: string }).error, error);
         assert.deepEqual(causes(), [cause]);
       });
     }

@@ -12,20 +12,31 @@ const CLIENT_ID = 'c388f3cd-7722-4040-9bb2-94b0a05093aa';
 const REDIRECT_URI = `${location.origin}/login`;
 const PAGE_URL = location.href;
 
-/** The backend as the page sees it: the reply the real one gives for the user the kit signed in. */
-function backend(hand: { offs: Record<string, unknown>[] }) {
-  return http.post('/api/freedomid/callback', async ({ request }) => {
-    const handOff = (await request.json()) as { code: string; nonce: string };
-    hand.offs.push(handOff);
-    const signedIn = readCode(handOff.code);
-    if (signedIn === null || signedIn.nonce !== handOff.nonce) {
-      return HttpResponse.json({ error: 'sign_in_failed' } satisfies CallbackReply, {
-        status: 401,
-      });
-    }
-    const { sub, name = null, email = null } = signedIn.claims;
-    return HttpResponse.json({ user: { sub, name, email } } satisfies CallbackReply);
-  });
+/** The backend as the page sees it: `/params` binds a sign-in, `/callback` answers the user it vouches for. */
+function backend(hand: { offs: Record<string, unknown>[]; issued: Map<string, string> }) {
+  return [
+    http.get('/api/freedomid/params', () => {
+      const state = crypto.randomUUID() + crypto.randomUUID();
+      const nonce = crypto.randomUUID() + crypto.randomUUID();
+      hand.issued.set(state, nonce);
+      return HttpResponse.json({ state, nonce });
+    }),
+    http.post('/api/freedomid/callback', async ({ request }) => {
+      const handOff = (await request.json()) as { code: string; state: string };
+      hand.offs.push(handOff);
+      // The real handler uses the nonce it bound to this state, never one from the body.
+      const nonce = hand.issued.get(handOff.state);
+      const signedIn = readCode(handOff.code);
+      if (nonce === undefined || signedIn === null || signedIn.nonce !== nonce) {
+        return HttpResponse.json(
+          { error: 'state_mismatch', message: 'start again' } satisfies CallbackReply,
+          { status: 400 },
+        );
+      }
+      const { sub, name = null, email = null } = signedIn.claims;
+      return HttpResponse.json({ user: { sub, name, email } } satisfies CallbackReply);
+    }),
+  ];
 }
 
 /** Opens the page, as the browser does before and after the trip to Freedom ID. */
@@ -62,11 +73,12 @@ async function status(): Promise<[string, string]> {
 }
 
 describe('the example merchant sign-in page', () => {
-  const hand = { offs: [] as Record<string, unknown>[] };
+  const hand = { offs: [] as Record<string, unknown>[], issued: new Map<string, string>() };
   before(() => startWorker());
   beforeEach(() => {
     hand.offs = [];
-    worker.use(backend(hand));
+    hand.issued.clear();
+    worker.use(...backend(hand));
   });
   afterEach(() => {
     worker.resetHandlers();
@@ -90,12 +102,14 @@ describe('the example merchant sign-in page', () => {
       ['aigerim', 'Aigerim Seitkali'],
       ['daniyar', 'Daniyar Bekov'],
     ]) {
-      it(`shows who signed in (${user}), after handing the code and nonce to the backend`, async () => {
+      it(`shows who signed in (${user}), with the state and nonce the backend made`, async () => {
         const url = await signIn('success', user);
 
         expect(await status()).to.deep.equal(['signed-in', `Signed in as ${name}.`]);
         expect(hand.offs).to.have.length(1);
-        expect(hand.offs[0].nonce).to.equal(url.searchParams.get('nonce'));
+        const state = url.searchParams.get('state') ?? '';
+        expect(hand.offs[0].state).to.equal(state);
+        expect(url.searchParams.get('nonce')).to.equal(hand.issued.get(state));
         expect(location.href).to.equal(REDIRECT_URI);
       });
     }
@@ -116,21 +130,26 @@ describe('the example merchant sign-in page', () => {
       });
     }
 
-    it('Freedom ID down (the backend answers 502): asks to retry later', async () => {
-      worker.use(
-        http.post('/api/freedomid/callback', () =>
-          HttpResponse.json({ error: 'freedom_id_unavailable' } satisfies CallbackReply, {
-            status: 502,
-          }),
-        ),
-      );
+    for (const [httpStatus, error] of [
+      [502, 'provider_unavailable'],
+      [504, 'provider_timeout'],
+    ] as const) {
+      it(`Freedom ID down (the backend answers ${httpStatus} ${error}): asks to retry later`, async () => {
+        worker.use(
+          http.post('/api/freedomid/callback', () =>
+            HttpResponse.json({ error, message: 'try again later' } satisfies CallbackReply, {
+              status: httpStatus,
+            }),
+          ),
+        );
 
-      await signIn('success');
+        await signIn('success');
 
-      expect(await status()).to.deep.equal([
-        'error',
-        'Freedom ID is not answering. Please try again in a minute.',
-      ]);
-    });
+        expect(await status()).to.deep.equal([
+          'error',
+          'Freedom ID is not answering. Please try again in a minute.',
+        ]);
+      });
+    }
   });
 });

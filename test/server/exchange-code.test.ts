@@ -242,7 +242,7 @@ describe('exchangeCode', () => {
 
       assert.equal(error.code, 'token_error');
       assert.equal(error.status, 401);
-      assert.match(error.message, /check clientId and clientSecret/);
+      assert.match(error.message, /check clientId, clientSecret and clientAuth/);
     });
 
     // Replies Freedom ID is not known to send, but a parser must survive.
@@ -253,16 +253,23 @@ describe('exchangeCode', () => {
         reply: {
           error: { message: 'The given data was invalid.', errors: { code: ['required'] } },
         },
+        providerCode: undefined,
       },
       {
         title: 'a standard OAuth error with HTTP 401',
         status: 401,
         reply: { error: 'invalid_client', error_description: 'client authentication failed' },
+        providerCode: 'invalid_client',
       },
-      { title: 'HTTP 500 without JSON', status: 500, reply: null },
-      { title: 'HTTP 503 with an empty JSON object', status: 503, reply: {} },
+      { title: 'HTTP 500 without JSON', status: 500, reply: null, providerCode: undefined },
+      {
+        title: 'HTTP 503 with an empty JSON object',
+        status: 503,
+        reply: {},
+        providerCode: undefined,
+      },
     ];
-    for (const { title, status, reply } of oddReplies) {
+    for (const { title, status, reply, providerCode } of oddReplies) {
       it(`throws token_error for ${title}`, async () => {
         server.use(
           http.post(TOKEN_ENDPOINT, () =>
@@ -276,7 +283,7 @@ describe('exchangeCode', () => {
 
         assert.equal(error.code, 'token_error');
         assert.equal(error.status, status);
-        assert.equal(error.providerCode, undefined);
+        assert.equal(error.providerCode, providerCode);
         assert.deepEqual(error.response, reply ?? 'Internal Server Error');
       });
     }
@@ -337,6 +344,12 @@ describe('exchangeCode', () => {
         code: 'invalid_id_token',
       },
       { title: 'no exp', claims: { exp: undefined }, code: 'invalid_id_token' },
+      {
+        title: 'an nbf in the future past the skew',
+        claims: { nbf: now + 120 },
+        code: 'invalid_id_token',
+      },
+      { title: 'a non-numeric nbf', claims: { nbf: 'soon' }, code: 'invalid_id_token' },
       { title: 'no sub', claims: { sub: undefined }, code: 'invalid_id_token' },
       {
         title: 'another nonce',
@@ -376,6 +389,29 @@ describe('exchangeCode', () => {
         ).toString('base64url')}.`,
       },
     ];
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const goodClaims = () => ({
+      iss: ISSUER,
+      sub: AIGERIM.sub,
+      aud: CLIENT_ID,
+      nonce: NONCE,
+      exp: now + 300,
+      iat: now,
+    });
+    craftedTokens.push(
+      {
+        title: 'RS256 with an empty signature',
+        idToken: `${part({ alg: 'RS256', typ: 'JWT' })}.${part(goodClaims())}.`,
+      },
+      {
+        title: 'alg "None"',
+        idToken: `${part({ alg: 'None' })}.${part(goodClaims())}.${part('x')}`,
+      },
+      {
+        title: 'HS256 with a junk signature',
+        idToken: `${part({ alg: 'HS256' })}.${part(goodClaims())}.${part('junk')}`,
+      },
+    );
     for (const { title, idToken } of craftedTokens) {
       it(`throws invalid_id_token when the id_token is ${title}`, async () => {
         server.use(
@@ -418,6 +454,21 @@ describe('exchangeCode', () => {
       assert.equal(error.code, 'signature_invalid');
     });
 
+    it('throws invalid_id_token for an nbf in the future', async () => {
+      freedomId({ idTokenClaims: { nbf: Math.floor(Date.now() / 1000) + 120 } });
+
+      const error = await rejection({ jwksUri: JWKS_URI });
+
+      assert.equal(error.code, 'invalid_id_token');
+    });
+
+    it('throws invalid_id_token for a good RS256 signature when idTokenSigningAlg is PS256', async () => {
+      const error = await rejection({ jwksUri: JWKS_URI, idTokenSigningAlg: 'PS256' });
+
+      assert.equal(error.code, 'invalid_id_token');
+      assert.match(error.message, /alg "RS256", not idTokenSigningAlg "PS256"/);
+    });
+
     it('still checks the claims after the signature', async () => {
       freedomId({ idTokenClaims: { nonce: 'replayed' } });
 
@@ -431,6 +482,9 @@ describe('exchangeCode', () => {
     const cases: { title: string; overrides: Partial<ExchangeCodeOptions> }[] = [
       { title: 'no code', overrides: { code: '' } },
       { title: 'no nonce', overrides: { nonce: undefined } },
+      { title: 'a numeric nonce', overrides: { nonce: 42 as unknown as string } },
+      { title: 'a code that is not a string', overrides: { code: ['a'] as unknown as string } },
+      { title: 'an issuer with a query', overrides: { issuer: `${ISSUER}?tenant=1` } },
       { title: 'no clientSecret', overrides: { clientSecret: undefined } },
       { title: 'a clientId with a colon', overrides: { clientId: 'a:b' } },
       {
@@ -448,5 +502,119 @@ describe('exchangeCode', () => {
         assert.equal(error.code, 'invalid_argument');
       });
     }
+  });
+
+  describe('when a reply carries tokens or is too large', () => {
+    const ACCESS = 'A'.repeat(128);
+    const REFRESH = 'R'.repeat(64);
+
+    it('redacts token values in the error fields and in JSON.stringify(error)', async () => {
+      server.use(
+        http.post(TOKEN_ENDPOINT, () =>
+          HttpResponse.json({ access_token: ACCESS, refresh_token: REFRESH, token_type: 'Bearer' }),
+        ),
+      );
+
+      const error = await rejection();
+
+      assert.equal(error.code, 'invalid_response');
+      assert.deepEqual(error.response, {
+        access_token: '[redacted]',
+        refresh_token: '[redacted]',
+        token_type: 'Bearer',
+      });
+      const logged = JSON.stringify(error);
+      assert.equal(logged.includes(ACCESS) || logged.includes(REFRESH), false, logged);
+      assert.deepEqual(JSON.parse(logged), {
+        name: 'FreedomIdServerError',
+        code: 'invalid_response',
+        message: error.message,
+        status: 200,
+        response: { access_token: '[redacted]', refresh_token: '[redacted]', token_type: 'Bearer' },
+      });
+    });
+
+    it('redacts token values in a text reply', async () => {
+      server.use(
+        http.post(
+          TOKEN_ENDPOINT,
+          () => new HttpResponse(`oops access_token=${ACCESS}&x=1`, { status: 502 }),
+        ),
+      );
+
+      const error = await rejection();
+
+      assert.equal(error.code, 'token_error');
+      assert.equal(error.response, 'oops access_token=[redacted]&x=1');
+    });
+
+    const big = 'x'.repeat(65_537);
+    const oversized: { title: string; reply: () => Response }[] = [
+      {
+        title: 'with a Content-Length',
+        reply: () => HttpResponse.json({ access_token: big }),
+      },
+      {
+        title: 'chunked, without a Content-Length',
+        reply: () =>
+          new HttpResponse(
+            new ReadableStream<Uint8Array>({
+              start(controller) {
+                for (let index = 0; index < 17; index++) {
+                  controller.enqueue(new TextEncoder().encode('y'.repeat(4096)));
+                }
+                controller.close();
+              },
+            }),
+            { headers: { 'content-type': 'application/json' } },
+          ),
+      },
+    ];
+    for (const { title, reply } of oversized) {
+      it(`throws invalid_response for a reply over 65,536 bytes ${title}`, async () => {
+        server.use(http.post(TOKEN_ENDPOINT, reply));
+
+        const error = await rejection();
+
+        assert.equal(error.code, 'invalid_response');
+        assert.match(error.message, /over 65536 bytes/);
+      });
+    }
+
+    it('reads a reply of exactly 65,536 bytes', async () => {
+      const body = JSON.stringify({ access_token: 'a', token_type: 'Bearer', pad: '' });
+      const padded = body.replace('"pad":""', `"pad":"${'p'.repeat(65_536 - body.length)}"`);
+      server.use(http.post(TOKEN_ENDPOINT, () => new HttpResponse(padded)));
+
+      const error = await rejection();
+
+      assert.equal(error.code, 'invalid_response');
+      assert.match(error.message, /without access_token and id_token/);
+    });
+  });
+
+  describe('when the issuer is configured', () => {
+    it('compares it exactly: a configured trailing "/" must be in iss too', async () => {
+      const error = await rejection({ issuer: `${ISSUER}/`, tokenEndpoint: TOKEN_ENDPOINT });
+
+      assert.equal(error.code, 'issuer_mismatch');
+      assert.match(error.message, /a trailing "\/" matters/);
+    });
+
+    it('accepts an iss with a trailing "/" when configured so', async () => {
+      freedomId({ idTokenClaims: { iss: `${ISSUER}/` } });
+
+      const { claims } = await exchangeCode(options({ issuer: `${ISSUER}/` }));
+
+      assert.equal(claims.iss, `${ISSUER}/`);
+    });
+
+    it('names the provider from providerName', async () => {
+      freedomId({ failWith: 'invalid_code' });
+
+      const error = await rejection({ providerName: 'Freedom ID (KG)' });
+
+      assert.match(error.message, /^Freedom ID \(KG\) refused the code exchange/);
+    });
   });
 });

@@ -1,0 +1,107 @@
+import { FreedomIdServerError } from './errors.js';
+import { secureUrl, urlFromIssuer, type ResolvedProvider } from './provider-options.js';
+import { isRecord, parseJson, readCappedText, requestFailed } from './read-reply.js';
+
+/** What the server side uses from a provider's discovery document. */
+export interface ProviderMetadata {
+  tokenEndpoint: URL;
+  jwksUri: URL;
+  /** `id_token_signing_alg_values_supported`. */
+  signingAlgs: readonly string[];
+  /** `token_endpoint_auth_methods_supported`; OIDC's default is `client_secret_basic`. */
+  clientAuthMethods: readonly string[];
+}
+
+/** How long a fetched discovery document is reused before it is fetched again. */
+export const DISCOVERY_TTL_MS = 60 * 60 * 1000;
+
+const cache = new Map<string, { expires: number; metadata: Promise<ProviderMetadata> }>();
+
+/**
+ * Returns the provider's metadata from `issuer + '/.well-known/openid-configuration'`, fetched once
+ * and reused for {@link DISCOVERY_TTL_MS}; a failed fetch is not cached.
+ * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfig
+ */
+export function discover(provider: ResolvedProvider): Promise<ProviderMetadata> {
+  const url = urlFromIssuer(provider.issuer, '/.well-known/openid-configuration');
+  const key = `${url.href} ${provider.issuer}`;
+  const cached = cache.get(key);
+  if (cached !== undefined && cached.expires > Date.now()) return cached.metadata;
+  const metadata = fetchMetadata(url, provider);
+  cache.set(key, { expires: Date.now() + DISCOVERY_TTL_MS, metadata });
+  metadata.catch(() => {
+    if (cache.get(key)?.metadata === metadata) cache.delete(key);
+  });
+  return metadata;
+}
+
+/** Forgets every cached discovery document (for tests, and after a provider's configuration changed). */
+export function clearDiscoveryCache(): void {
+  cache.clear();
+}
+
+async function fetchMetadata(url: URL, provider: ResolvedProvider): Promise<ProviderMetadata> {
+  const what = `${provider.providerName}'s discovery document ${url.href}`;
+  let status: number;
+  let text: string;
+  try {
+    const response = await fetch(url, {
+      headers: { accept: 'application/json' },
+      redirect: 'error',
+      signal: AbortSignal.timeout(provider.timeoutMs),
+    });
+    status = response.status;
+    text = await readCappedText(response, what);
+  } catch (cause) {
+    throw requestFailed(what, provider.timeoutMs, cause);
+  }
+  const document = parseJson(text);
+  if (status !== 200 || !isRecord(document)) {
+    throw new FreedomIdServerError(
+      'invalid_response',
+      `${what} answered HTTP ${status} without a JSON object: check issuer, or turn discovery off and set tokenEndpoint.`,
+      { status, response: document ?? text },
+    );
+  }
+  // OIDC Discovery §4.3: the document's issuer must be the configured one, character for character.
+  if (document.issuer !== provider.issuer) {
+    throw new FreedomIdServerError(
+      'issuer_mismatch',
+      `${what} names the issuer ${JSON.stringify(document.issuer)}, not "${provider.issuer}": set issuer exactly as the provider writes it (a trailing "/" matters).`,
+      { status },
+    );
+  }
+  return {
+    tokenEndpoint: metadataUrl(document, 'token_endpoint', what),
+    jwksUri: metadataUrl(document, 'jwks_uri', what),
+    signingAlgs: stringList(document.id_token_signing_alg_values_supported, ['RS256']),
+    clientAuthMethods: stringList(document.token_endpoint_auth_methods_supported, [
+      'client_secret_basic',
+    ]),
+  };
+}
+
+function metadataUrl(document: Record<string, unknown>, field: string, what: string): URL {
+  const value = document[field];
+  if (typeof value !== 'string') {
+    throw new FreedomIdServerError(
+      'invalid_response',
+      `${what} has no ${field}: check issuer, or turn discovery off and set the endpoints.`,
+    );
+  }
+  try {
+    return secureUrl(field, value);
+  } catch (cause) {
+    throw new FreedomIdServerError(
+      'invalid_response',
+      `${what} has a ${field} that is not an https:// URL (${JSON.stringify(value)}).`,
+      { cause },
+    );
+  }
+}
+
+function stringList(value: unknown, fallback: readonly string[]): readonly string[] {
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : fallback;
+}

@@ -1,0 +1,55 @@
+/**
+ * Every error the handler answers, as `{ error: code, message }` with this HTTP status: the set is
+ * closed and documented in docs/backend.md. 4xx: the request's fault; 5xx: the server's or the provider's.
+ */
+export const HANDLER_ERRORS = {
+  not_found: [
+    404,
+    'No such route: the handler answers GET {basePath}/params and POST {basePath}/callback.',
+  ],
+  method_not_allowed: [405, 'Use GET for {basePath}/params and POST for {basePath}/callback.'],
+  forbidden_origin: [
+    403,
+    'The request does not come from the page of a registered redirectUri (Origin): a backend on another origin than the page is not supported.',
+  ],
+  unsupported_media_type: [415, 'Send the callback as Content-Type: application/json.'],
+  invalid_request: [
+    400,
+    'The callback body must be a JSON object with non-empty string code and state, and a registered redirectUri.',
+  ],
+  state_mismatch: [
+    400,
+    'No sign-in pending in this browser has this state (expired, already used, or started elsewhere): start the sign-in again.',
+  ],
+  token_error: [
+    400,
+    'The provider refused the authorization code (used, expired, or issued for another sign-in): start the sign-in again.',
+  ],
+  id_token_invalid: [
+    401,
+    'The provider returned an id_token that failed validation: the sign-in cannot be trusted.',
+  ],
+  configuration_error: [500, 'The server is not configured for this provider: see the server log.'],
+  sign_in_failed: [500, 'onSignIn failed: see the server log.'],
+  provider_unavailable: [
+    502,
+    'The provider could not be reached or answered nonsense: try again later.',
+  ],
+  provider_timeout: [504, 'The provider did not answer in time: try again later.'],
+} as const satisfies Record<string, readonly [status: number, message: string]>;
+
+/** The `error` of a handler reply; see {@link HANDLER_ERRORS}. */
+export type HandlerErrorCode = keyof typeof HANDLER_ERRORS;
+
+/** A JSON error reply from {@link HANDLER_ERRORS}, never cached. */
+export function errorResponse(code: HandlerErrorCode, headers: Headers = new Headers()): Response {
+  const [status, message] = HANDLER_ERRORS[code];
+  return jsonResponse({ error: code, message }, status, headers);
+}
+
+/** A JSON reply with `Cache-Control: no-store` and the given headers (e.g. Set-Cookie). */
+export function jsonResponse(body: unknown, status: number, headers: Headers): Response {
+  headers.set('content-type', 'application/json; charset=utf-8');
+  headers.set('cache-control', 'no-store');
+  return new Response(JSON.stringify(body), { status, headers });
+}

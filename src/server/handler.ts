@@ -1,0 +1,246 @@
+import { providerEndpoints, type Endpoints } from './endpoints.js';
+import { isFreedomIdServerError } from './errors.js';
+import { equalSecrets } from './constant-time.js';
+import {
+  errorResponse,
+  HANDLER_ERRORS,
+  jsonResponse,
+  type HandlerErrorCode,
+} from './handler-errors.js';
+import {
+  resolveHandlerOptions,
+  type FreedomIdHandler,
+  type FreedomIdHandlerOptions,
+  type ResolvedHandlerOptions,
+} from './handler-options.js';
+import { validateIdToken } from './id-token.js';
+import {
+  deriveCookieKeys,
+  MAX_PENDING,
+  newCookieName,
+  openPendingCookies,
+  sealPending,
+  setCookie,
+  type OpenedCookie,
+  type PendingSignIn,
+} from './pending-cookie.js';
+import { pkceChallenge, randomSecret } from './random.js';
+import { isRecord, parseJson, readBounded } from './read-reply.js';
+import { requestTokens } from './token-request.js';
+
+/** The largest callback body read; the SDK's hand-off is well under 4 KB. */
+const MAX_CALLBACK_BYTES = 16_384;
+
+/**
+ * Returns a Web-standard `(request) => Promise<Response>` handler that binds each sign-in's
+ * `state`, `nonce` and PKCE verifier to the browser in an encrypted cookie: `GET {basePath}/params`
+ * makes them, `POST {basePath}/callback` exchanges the code with the cookie's values only.
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.1
+ * > [!WARNING] Nothing the browser posts but `code`, `state` and `redirectUri` is used; no server-side store is needed.
+ */
+export function createFreedomIdHandler(options: FreedomIdHandlerOptions): FreedomIdHandler {
+  const config = resolveHandlerOptions(options);
+  const keys = deriveCookieKeys(config.cookieSecrets);
+  const handler = async (request: Request): Promise<Response> => {
+    const path = new URL(request.url).pathname;
+    const route = path.startsWith(`${config.basePath}/`) ? path.slice(config.basePath.length) : '';
+    if (route === '/params') {
+      return request.method === 'GET'
+        ? params(request, config, await keys)
+        : refuse('method_not_allowed', 'GET', request, config);
+    }
+    if (route === '/callback') {
+      return request.method === 'POST'
+        ? callback(request, config, await keys)
+        : refuse('method_not_allowed', 'POST', request, config);
+    }
+    return refuse('not_found', undefined, request, config);
+  };
+  return Object.assign(handler, { basePath: config.basePath });
+}
+
+/** `GET {basePath}/params`: a new pending sign-in, its cookie, and the values the browser sends to the provider. */
+async function params(
+  request: Request,
+  config: ResolvedHandlerOptions,
+  keys: readonly Uint8Array[],
+): Promise<Response> {
+  // A cross-site page could otherwise push this browser's pending sign-ins out (Fetch Metadata).
+  if (request.headers.get('sec-fetch-site') === 'cross-site') {
+    return refuse('forbidden_origin', undefined, request, config);
+  }
+  const headers = new Headers();
+  const { pending, stale } = await openPendingCookies(request.headers.get('cookie'), keys);
+  const dropped = pending.slice(0, Math.max(0, pending.length - (MAX_PENDING - 1)));
+  for (const name of [...stale, ...dropped.map((cookie) => cookie.name)]) {
+    headers.append('set-cookie', setCookie(name, '', 0, cookieScope(config)));
+  }
+  const codeVerifier = config.pkce ? randomSecret() : undefined;
+  const signIn: PendingSignIn = {
+    state: randomSecret(),
+    nonce: randomSecret(),
+    created: Date.now(),
+    ...(codeVerifier === undefined ? {} : { codeVerifier }),
+  };
+  const sealed = await sealPending(signIn, keys[0], config.pendingTtlSeconds);
+  headers.append(
+    'set-cookie',
+    setCookie(newCookieName(), sealed, config.pendingTtlSeconds, cookieScope(config)),
+  );
+  const body =
+    codeVerifier === undefined
+      ? { state: signIn.state, nonce: signIn.nonce }
+      : {
+          state: signIn.state,
+          nonce: signIn.nonce,
+          codeChallenge: await pkceChallenge(codeVerifier),
+          codeChallengeMethod: 'S256',
+        };
+  return jsonResponse(body, 200, headers);
+}
+
+/** `POST {basePath}/callback`: checks the request, finds this browser's pending sign-in, exchanges the code. */
+async function callback(
+  request: Request,
+  config: ResolvedHandlerOptions,
+  keys: readonly Uint8Array[],
+): Promise<Response> {
+  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json')
+    return refuse('unsupported_media_type', undefined, request, config);
+  const origin = request.headers.get('origin');
+  if (origin === null || !config.origins.has(origin))
+    return refuse('forbidden_origin', undefined, request, config);
+  const handOff = parseHandOff(await readBounded(request, MAX_CALLBACK_BYTES), config, origin);
+  if (handOff === undefined) return refuse('invalid_request', undefined, request, config);
+
+  const headers = new Headers();
+  const { pending, stale } = await openPendingCookies(request.headers.get('cookie'), keys);
+  for (const name of stale)
+    headers.append('set-cookie', setCookie(name, '', 0, cookieScope(config)));
+  const match = findPending(pending, handOff.state);
+  if (match === undefined) return refuse('state_mismatch', undefined, request, config, headers);
+  // Single use: the cookie is cleared whatever happens next.
+  headers.append('set-cookie', setCookie(match.name, '', 0, cookieScope(config)));
+
+  const { provider } = config;
+  let endpoints: Endpoints;
+  try {
+    endpoints = await providerEndpoints(provider);
+  } catch (error) {
+    return refuse(discoveryErrorCode(error), undefined, request, config, headers, error);
+  }
+  const { nonce, codeVerifier } = match.pending;
+  const signIn = { code: handOff.code, redirectUri: handOff.redirectUri, nonce, codeVerifier };
+  let result: unknown;
+  try {
+    const tokens = await requestTokens(signIn, provider, endpoints);
+    const claims = await validateIdToken(tokens.id_token, nonce, provider, endpoints);
+    try {
+      result = await config.onSignIn(claims, tokens, request);
+    } catch (error) {
+      return refuse('sign_in_failed', undefined, request, config, headers, error);
+    }
+  } catch (error) {
+    return refuse(exchangeErrorCode(error), undefined, request, config, headers, error);
+  }
+  if (result instanceof Response) return withCookies(result, headers);
+  return jsonResponse(result ?? {}, 200, headers);
+}
+
+interface HandOff {
+  code: string;
+  state: string;
+  redirectUri: string;
+}
+
+/** The hand-off's `code`, `state` and `redirectUri`, or undefined; a posted `nonce` or `codeVerifier` is ignored. */
+function parseHandOff(
+  text: string | undefined,
+  config: ResolvedHandlerOptions,
+  origin: string,
+): HandOff | undefined {
+  const body = text === undefined ? undefined : parseJson(text);
+  if (!isRecord(body)) return undefined;
+  const { code, state } = body;
+  const redirectUri =
+    body.redirectUri ?? (config.redirectUris.length === 1 ? config.redirectUris[0] : undefined);
+  if (typeof code !== 'string' || code === '' || typeof state !== 'string' || state === '')
+    return undefined;
+  if (typeof redirectUri !== 'string' || !config.redirectUris.includes(redirectUri))
+    return undefined;
+  if (new URL(redirectUri).origin !== origin) return undefined;
+  return { code, state, redirectUri };
+}
+
+/** The pending sign-in whose state equals `state`, compared in constant time with each one. */
+function findPending(pending: readonly OpenedCookie[], state: string): OpenedCookie | undefined {
+  let match: OpenedCookie | undefined;
+  for (const cookie of pending) {
+    if (equalSecrets(cookie.pending.state, state)) match = cookie;
+  }
+  return match;
+}
+
+/** Discovery failed before any token request: the merchant's configuration or the provider's availability. */
+function discoveryErrorCode(error: unknown): HandlerErrorCode {
+  if (!isFreedomIdServerError(error)) throw error;
+  if (error.code === 'timeout') return 'provider_timeout';
+  if (error.code === 'network_error' || error.code === 'invalid_response')
+    return 'provider_unavailable';
+  return 'configuration_error';
+}
+
+/** Maps an exchange or id_token failure onto the handler's closed set. */
+function exchangeErrorCode(error: unknown): HandlerErrorCode {
+  if (!isFreedomIdServerError(error)) throw error;
+  switch (error.code) {
+    case 'timeout':
+      return 'provider_timeout';
+    case 'network_error':
+    case 'invalid_response':
+      return 'provider_unavailable';
+    case 'invalid_argument':
+      return 'configuration_error';
+    case 'token_error':
+      if (error.status !== undefined && error.status >= 500) return 'provider_unavailable';
+      if (error.status === 401 || error.providerCode === 'invalid_client')
+        return 'configuration_error';
+      return 'token_error';
+    default:
+      return 'id_token_invalid';
+  }
+}
+
+/** An error reply from the closed set; the exact cause goes to `onError`. */
+function refuse(
+  code: HandlerErrorCode,
+  allow: string | undefined,
+  request: Request,
+  config: ResolvedHandlerOptions,
+  headers: Headers = new Headers(),
+  cause?: unknown,
+): Response {
+  if (allow !== undefined) headers.set('allow', allow);
+  const refused = Object.assign(
+    new Error(`${request.method} ${new URL(request.url).pathname}: ${HANDLER_ERRORS[code][1]}`),
+    { code },
+  );
+  config.onError(cause ?? refused, request);
+  return errorResponse(code, headers);
+}
+
+/** The merchant's own reply with the cookie-clearing headers added (its headers may be immutable). */
+function withCookies(response: Response, headers: Headers): Response {
+  const merged = new Headers(response.headers);
+  for (const cookie of headers.getSetCookie()) merged.append('set-cookie', cookie);
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: merged,
+  });
+}
+
+function cookieScope(config: ResolvedHandlerOptions): { basePath: string; secure: boolean } {
+  return { basePath: config.basePath, secure: config.secureCookie };
+}

@@ -1,0 +1,140 @@
+// The handler against the sandbox (oidc-provider shaped like Freedom ID), in Node: the browser's
+// trip through the provider is followed with fetch, submitting its sign-in and consent forms.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startSandbox, ROUTES, type Sandbox } from '../../demo/sandbox/index.js';
+import { createFreedomIdHandler, type FreedomIdHandler } from '../../src/server/index.js';
+import { TEST_USERS } from '../../src/testing/index.js';
+import { TestBrowser, type ParamsReply } from './browser.js';
+
+const CLIENT_ID = 'c388f3cd-7722-4040-9bb2-94b0a05093aa';
+const CLIENT_SECRET = 'the-sandbox-client-secret';
+const REDIRECT_URI = 'http://127.0.0.1:9/login';
+const PAGE = { origin: new URL(REDIRECT_URI).origin };
+const SCOPE = 'openid read.profile';
+let sandbox: Sandbox;
+let handler: FreedomIdHandler;
+
+/**
+ * Goes from the authorization request to the redirect back, as the user's browser would: follows
+ * redirects with the provider's cookies and submits its forms (the login with `login`, then
+ * consent); returns the callback URL.
+ */
+async function authorize(params: ParamsReply, login = 'aigerim'): Promise<URL> {
+  const cookies = new Map<string, string>();
+  let url = new URL(ROUTES.authorization, sandbox.url);
+  url.search = new URLSearchParams({
+    scope: SCOPE,
+    state: params.state,
+    response_type: 'code',
+    client_id: CLIENT_ID,
+    redirect_uri: REDIRECT_URI,
+    nonce: params.nonce,
+    code_challenge: params.codeChallenge ?? '',
+    code_challenge_method: 'S256',
+  }).toString();
+  let form: URLSearchParams | undefined;
+  for (let step = 0; step < 12; step++) {
+    const response = await fetch(url, {
+      method: form === undefined ? 'GET' : 'POST',
+      redirect: 'manual',
+      headers: {
+        cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        ...(form === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
+      },
+      ...(form === undefined ? {} : { body: form.toString() }),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const pair = cookie.split(';')[0] ?? '';
+      cookies.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+    }
+    const location = response.headers.get('location');
+    if (location !== null) {
+      url = new URL(location, url);
+      form = undefined;
+      if (url.href.startsWith(REDIRECT_URI)) return url;
+      continue;
+    }
+    const html = await response.text();
+    // The first form that does not cancel: sign-in (with a login field) or consent.
+    const action = [...html.matchAll(/<form[^>]*action="([^"]+)"/g)]
+      .map((match) => match[1])
+      .find((candidate) => !candidate.endsWith('/abort'));
+    assert.ok(action !== undefined, `no form at ${url.href}: ${html.slice(0, 200)}`);
+    url = new URL(action.replace(/&amp;/g, '&'), url);
+    form = new URLSearchParams(
+      /name="login"/.test(html)
+        ? { prompt: 'login', login, password: 'any' }
+        : { prompt: 'consent' },
+    );
+  }
+  assert.fail('the sandbox never redirected back');
+}
+
+before(async () => {
+  sandbox = await startSandbox({
+    clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI] }],
+  });
+  handler = createFreedomIdHandler({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    redirectUri: REDIRECT_URI,
+    cookieSecret: 'the-sandbox-test-cookie-secret-32-bytes',
+    issuer: sandbox.url,
+    jwksUri: `${sandbox.url}${ROUTES.jwks}`,
+    onSignIn: (claims) => ({ profile: claims }),
+    onError: () => undefined,
+  });
+});
+after(async () => {
+  await sandbox.close();
+});
+
+describe('createFreedomIdHandler against the sandbox', () => {
+  it('signs in end to end with PKCE, the cookie-bound nonce and a verified signature', async () => {
+    const browser = new TestBrowser();
+    const { body: params } = await browser.params(handler);
+    const callback = await authorize(params);
+
+    const reply = await browser.callback(
+      handler,
+      {
+        code: callback.searchParams.get('code'),
+        state: callback.searchParams.get('state'),
+        redirectUri: REDIRECT_URI,
+      },
+      PAGE,
+    );
+
+    assert.equal(reply.status, 200);
+    const { profile } = reply.body as { profile: Record<string, unknown> };
+    assert.equal(callback.searchParams.get('state'), params.state);
+    assert.equal(profile.iss, sandbox.url);
+    assert.equal(profile.aud, CLIENT_ID);
+    assert.equal(profile.nonce, params.nonce);
+    assert.equal(profile.sub, TEST_USERS[0].claims.sub);
+    assert.equal(browser.jar.size, 0);
+  });
+
+  it('refuses a code stolen from that sign-in: without the cookie, and with the attacker’s own', async () => {
+    const victim = new TestBrowser();
+    const { body: params } = await victim.params(handler);
+    const code = (await authorize(params)).searchParams.get('code');
+    const attacker = new TestBrowser();
+    const { body: own } = await attacker.params(handler);
+
+    const withoutCookie = await new TestBrowser().callback(
+      handler,
+      { code, state: params.state, redirectUri: REDIRECT_URI },
+      PAGE,
+    );
+    const withOwnCookie = await attacker.callback(
+      handler,
+      { code, state: own.state, redirectUri: REDIRECT_URI },
+      PAGE,
+    );
+
+    assert.equal((withoutCookie.body as { error: string }).error, 'state_mismatch');
+    assert.equal((withOwnCookie.body as { error: string }).error, 'token_error');
+  });
+});
