@@ -103,18 +103,18 @@ export async function clickSignIn(page: Page, name: PageName): Promise<void> {
   await button.click();
 }
 
-/** Signs in on the sandbox's login page as the test user. */
+/** Signs in on the sandbox's login page as the test user, up to its consent page. */
 export async function logIn(page: Page, sandboxUrl: string): Promise<void> {
   await page.waitForURL((url) => url.href.startsWith(`${sandboxUrl}/interaction/`));
   await page.locator('input[name="login"]').fill(DEMO_USER.login);
   await page.locator('input[name="password"]').fill('any password');
-  await page.locator('button[type="submit"]').click();
-  await page.locator('input[name="prompt"][value="consent"]').waitFor({ state: 'attached' });
+  await page.locator('#submit').click();
+  await page.locator('form#consent').waitFor({ state: 'attached' });
 }
 
 /** Grants consent on the sandbox's consent page. */
 export async function consent(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('#allow').click();
 }
 
 /** The profile list on the page, claim by claim, once it has been rendered. */

@@ -59,7 +59,7 @@ describe('sign-in through the demo against the sandbox', () => {
         await clickSignIn(page, name);
         await logIn(page, run.demo.sandboxUrl);
 
-        await page.getByRole('link', { name: '[ Cancel ]' }).click();
+        await page.getByRole('button', { name: 'Cancel' }).click();
 
         await page.locator('#error [data-error-code]').waitFor();
         assert.deepEqual(await shownError(page), { code: 'provider_error', backendCode: null });
@@ -78,10 +78,10 @@ describe('sign-in through the demo against the sandbox', () => {
 
       await page.goBack();
 
-      // Back lands on the sandbox's finished interaction, which issues no new code.
-      await page.locator('#error').waitFor();
-      assert.ok(page.url().startsWith(`${run.demo.sandboxUrl}/`));
-      assert.equal(await page.locator('#error').textContent(), 'invalid_request');
+      // Back lands on the sandbox's finished interaction, which issues no new code but links back.
+      await page.locator('#stale').waitFor();
+      assert.ok(page.url().startsWith(`${run.demo.sandboxUrl}/interaction/`));
+      assert.equal(await page.locator('#back').getAttribute('href'), run.demo.pages['js-api']);
       await page.goForward();
       await page.locator('#sign-in').waitFor();
       assert.equal(new URL(page.url()).search, '');
