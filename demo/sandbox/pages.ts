@@ -19,9 +19,10 @@ input:focus{outline:2px solid #1a56db;outline-offset:1px;border-color:#1a56db}
 input[aria-invalid=true]{border-color:#b3261e}
 .error{margin:8px 0 0;color:#b3261e;font-size:14px;overflow-wrap:anywhere}
 .hint{margin:16px 0 0;padding:10px 12px;border-radius:8px;background:#f1f4f9;color:#444;font-size:13px}
-.actions{display:flex;flex-direction:row-reverse;gap:12px;margin-top:24px}
-.actions form{flex:1;display:flex}
-button,.button{flex:1;display:inline-flex;align-items:center;justify-content:center;height:44px;padding:0 16px;border:1px solid #1a56db;border-radius:8px;background:#1a56db;color:#fff;font:600 15px/1 inherit;font-family:inherit;text-decoration:none;cursor:pointer}
+.actions{display:grid;grid-auto-flow:column;grid-auto-columns:1fr;gap:12px;margin-top:24px}
+.actions>:first-child{order:2}
+.actions form{display:flex}
+button,.button{flex:1;display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:8px 16px;border:1px solid #1a56db;border-radius:8px;background:#1a56db;color:#fff;font-family:inherit;font-size:15px;font-weight:600;line-height:1.2;text-align:center;text-decoration:none;cursor:pointer}
 button.secondary{background:#fff;color:#1a56db;border-color:#c4c7c5}
 button:hover,.button:hover{filter:brightness(1.08)}
 button:focus-visible,.button:focus-visible{outline:2px solid #1a56db;outline-offset:2px}
@@ -94,7 +95,7 @@ export interface LoginPageInput {
 /** The sign-in page: login, password, Sign in and Cancel. */
 export function loginPage(input: LoginPageInput): string {
   const s = STRINGS[input.locale];
-  const users = input.users.join(', ');
+  const users = `${input.users.slice(0, -1).join(', ')} ${s.or} ${input.users.at(-1) ?? ''}`;
   const problem =
     input.problem === undefined
       ? ''

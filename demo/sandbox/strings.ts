@@ -11,6 +11,7 @@ export interface Strings {
   password: string;
   signIn: string;
   cancel: string;
+  or: string;
   hint: string;
   enterLogin: string;
   unknownUser: string;
@@ -37,6 +38,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     password: 'Пароль',
     signIn: 'Войти',
     cancel: 'Отмена',
+    or: 'или',
     hint: 'Песочница: войдите как {users}, пароль любой.',
     enterLogin: 'Введите логин.',
     unknownUser: 'Тестового пользователя «{login}» нет. Войдите как {users}.',
@@ -74,6 +76,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     password: 'Құпиясөз',
     signIn: 'Кіру',
     cancel: 'Бас тарту',
+    or: 'немесе',
     hint: 'Құмсалғыш: {users} ретінде кіріңіз, құпиясөз кез келген.',
     enterLogin: 'Логинді енгізіңіз.',
     unknownUser: '«{login}» деген тест пайдаланушысы жоқ. {users} ретінде кіріңіз.',
@@ -111,6 +114,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     password: 'Password',
     signIn: 'Sign in',
     cancel: 'Cancel',
+    or: 'or',
     hint: 'Sandbox: sign in as {users}, any password.',
     enterLogin: 'Enter your login.',
     unknownUser: 'There is no test user “{login}”. Sign in as {users}.',
