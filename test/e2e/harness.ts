@@ -50,6 +50,8 @@ export interface RunningDemo {
   open(name: PageName): Promise<Page>;
   /** Opens any path of the merchant site in a fresh browser context. */
   openPath(path: string): Promise<Page>;
+  /** Opens any URL in a fresh browser context, with the browser's language set to `locale`. */
+  openUrl(url: string, locale?: string): Promise<Page>;
 }
 
 /** Starts the demo and Chromium before the calling file's tests and stops both after them. */
@@ -81,12 +83,13 @@ export function useDemo(): RunningDemo {
       const { demo: running, browser: chromium } = started();
       return openPage(chromium, `${running.siteUrl}${path}`);
     },
+    openUrl: (url, locale) => openPage(started().browser, url, locale),
   };
 }
 
 /** Opens a demo page in a fresh context (its own cookies and storage). */
-async function openPage(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext();
+async function openPage(browser: Browser, url: string, locale?: string): Promise<Page> {
+  const context = await browser.newContext(locale === undefined ? {} : { locale });
   context.setDefaultTimeout(WAIT_MS);
   context.setDefaultNavigationTimeout(WAIT_MS);
   const page = await context.newPage();
