@@ -6,7 +6,7 @@ import Provider, { type Client, type ClientMetadata, type Middleware } from 'oid
 import { freedomIdShape, ROUTES } from './freedom-id-shape.js';
 import { asText, createInteractions, ReturnLinks } from './interactions.js';
 import { errorPage, PAGE_HEADERS } from './pages.js';
-import { STANDARD_ROUTES } from './standard-shape.js';
+import { STANDARD_ROUTES, standardShape } from './standard-shape.js';
 import { pickLocale } from './strings.js';
 import { claimsForScope, findTestUser, GRANT_CLAIMS, GRANTS } from '../../src/testing/users.js';
 
@@ -24,13 +24,17 @@ export type SandboxShape = 'freedom-id' | 'standard';
 const SHAPES: Readonly<
   Record<
     SandboxShape,
-    { routes: Record<string, string>; clientAuth: string; middleware: Middleware | null }
+    { routes: Record<string, string>; clientAuth: string; middleware: Middleware }
   >
 > = {
   // Freedom ID's published paths, a JSON token request with HTTP Basic, its error envelope.
   'freedom-id': { routes: ROUTES, clientAuth: 'client_secret_basic', middleware: freedomIdShape },
   // OAuth 2.0 as written (RFC 6749 §4.1.3): a form-encoded token request, the secret in the body.
-  standard: { routes: STANDARD_ROUTES, clientAuth: 'client_secret_post', middleware: null },
+  standard: {
+    routes: STANDARD_ROUTES,
+    clientAuth: 'client_secret_post',
+    middleware: standardShape,
+  },
 };
 
 /** Whether `uri` is a plain-http loopback URL (RFC 8252 §7.3), which every sandbox client may use. */
@@ -117,7 +121,7 @@ export async function createProvider(
   provider.Client.prototype.redirectUriAllowed = function (this: Client, uri: string) {
     return isLoopbackRedirect(uri) || allowed.call(this, uri);
   };
-  if (middleware !== null) provider.use(middleware);
+  provider.use(middleware);
   const interactions = createInteractions(provider, returns);
   const handle = provider.callback();
   return (req, res) => {
