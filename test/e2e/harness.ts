@@ -135,11 +135,11 @@ export async function shownProfile(page: Page): Promise<Record<string, string>> 
 export async function shownError(
   page: Page,
 ): Promise<{ code: string; backendCode: string | null }> {
-  const code = await page.locator('#error [data-error-code]').textContent();
-  const inner = page.locator('#error [data-backend-code]');
+  const box = page.locator('#error[data-error-code]');
+  await box.waitFor();
   return {
-    code: code ?? '',
-    backendCode: (await inner.count()) > 0 ? await inner.textContent() : null,
+    code: (await box.getAttribute('data-error-code')) ?? '',
+    backendCode: await box.getAttribute('data-backend-code'),
   };
 }
 
