@@ -1,5 +1,7 @@
-// Shows the demo's outcome on the page: the profile the backend returned, or an error.
-// Everything from the provider or the backend is set with textContent, never as HTML.
+// Shows the demo's outcome on the page: the profile the backend returned, or an error in words
+// for the person signing in (the developer detail goes to the console). Everything from the
+// provider or the backend is set with textContent, never as HTML.
+import type { FreedomIdErrorCode } from '../../src/index.js';
 
 /** Reads a `<meta name="freedomid-…">` value the demo server filled in. */
 export function meta(name: string): string {
@@ -8,45 +10,82 @@ export function meta(name: string): string {
   return element.content;
 }
 
-/** Renders the backend's `{ profile }` reply as a list of claims in `#profile`. */
-export function showProfile(reply: unknown): void {
-  const profile = isRecord(reply) && isRecord(reply.profile) ? reply.profile : {};
-  const list = document.querySelector('#profile');
-  const status = document.querySelector('#status');
-  if (list === null || status === null) return;
-  list.replaceChildren();
-  for (const [claim, value] of Object.entries(profile)) {
-    const term = document.createElement('dt');
-    term.textContent = claim;
-    const detail = document.createElement('dd');
-    detail.dataset.claim = claim;
-    detail.textContent = typeof value === 'string' ? value : JSON.stringify(value);
-    list.append(term, detail);
-  }
-  const name = typeof profile.name === 'string' ? profile.name : String(profile.sub);
-  status.textContent = `Signed in as ${name}.`;
+/** What the person signing in is told, by error code; any other code gets {@link FALLBACK}. */
+const MESSAGES: Partial<Record<FreedomIdErrorCode, string>> = {
+  popup_closed: 'The sign-in window was closed before you finished. Try again.',
+  popup_blocked:
+    'Your browser blocked the sign-in window. Allow pop-ups for this site and try again.',
+  state_not_found: 'This sign-in has already been used or was started elsewhere. Sign in again.',
+  state_expired: 'This sign-in took too long and expired. Sign in again.',
+  network_error: 'We could not reach the server. Check your connection and try again.',
+  timeout: 'The server took too long to answer. Try again in a moment.',
+  storage_unavailable:
+    'Your browser does not let this page keep the sign-in in progress. Allow site data and try again.',
+};
+const CANCELLED = 'You cancelled the sign-in. You can try again at any time.';
+const FALLBACK = 'Signing in did not work. Try again.';
+
+function messageFor(code: string, providerError: unknown): string {
+  if (code === 'provider_error' && providerError === 'access_denied') return CANCELLED;
+  return MESSAGES[code as FreedomIdErrorCode] ?? FALLBACK;
 }
 
-/** Renders an error's code (and the backend's own code, when there is one) in `#error`. */
+/** Renders the backend's `{ profile }` reply as a list of claims in `#profile`, and who signed in. */
+export function showProfile(reply: unknown): void {
+  const profile = isRecord(reply) && isRecord(reply.profile) ? reply.profile : {};
+  hideError();
+  const list = document.querySelector('#profile');
+  list?.replaceChildren(
+    ...Object.entries(profile).flatMap(([claim, value]) => {
+      const term = document.createElement('dt');
+      term.textContent = claim;
+      const detail = document.createElement('dd');
+      detail.dataset.claim = claim;
+      detail.textContent = typeof value === 'string' ? value : JSON.stringify(value);
+      return [term, detail];
+    }),
+  );
+  const name = typeof profile.name === 'string' ? profile.name : String(profile.sub);
+  setStatus(`Signed in as ${name}.`);
+}
+
+/**
+ * Tells the user in words that signing in failed, forgetting an earlier sign-in's profile; the
+ * error's code (and the backend's, if any) stay in `data-error-code` / `data-backend-code`.
+ */
 export function showError(error: unknown): void {
-  const box = document.querySelector('#error');
-  if (box === null) return;
   const detail = isRecord(error) ? error : {};
-  const code = document.createElement('code');
-  code.dataset.errorCode = '';
-  code.textContent = typeof detail.code === 'string' ? detail.code : 'unexpected';
-  const parts: Node[] = [code];
-  const response = detail.response;
-  if (isRecord(response) && isRecord(response.error) && typeof response.error.code === 'string') {
-    const backendCode = document.createElement('code');
-    backendCode.dataset.backendCode = '';
-    backendCode.textContent = response.error.code;
-    parts.push(document.createTextNode(' from the backend: '), backendCode);
-  }
+  const code = typeof detail.code === 'string' ? detail.code : 'unexpected';
   const message = typeof detail.message === 'string' ? detail.message : String(error);
-  parts.push(document.createTextNode(` — ${message}`));
-  box.replaceChildren(...parts);
-  box.removeAttribute('hidden');
+  console.error(`Sign-in failed (${code}): ${message}`, error);
+  const response = detail.response;
+  const backendCode =
+    isRecord(response) && isRecord(response.error) && typeof response.error.code === 'string'
+      ? response.error.code
+      : undefined;
+  setStatus('');
+  document.querySelector('#profile')?.replaceChildren();
+  const box = document.querySelector<HTMLElement>('#error');
+  if (box === null) return;
+  box.textContent = messageFor(code, detail.error);
+  box.dataset.errorCode = code;
+  if (backendCode === undefined) delete box.dataset.backendCode;
+  else box.dataset.backendCode = backendCode;
+  box.hidden = false;
+}
+
+function hideError(): void {
+  const box = document.querySelector<HTMLElement>('#error');
+  if (box === null) return;
+  box.hidden = true;
+  box.textContent = '';
+  delete box.dataset.errorCode;
+  delete box.dataset.backendCode;
+}
+
+function setStatus(text: string): void {
+  const status = document.querySelector('#status');
+  if (status !== null) status.textContent = text;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { IncomingMessage } from 'node:http';
 import type { KoaContext, Middleware } from 'oidc-provider';
 import {
   AUTHORIZATION_PATH,
@@ -7,7 +8,7 @@ import {
   TOKEN_PATH,
   validationEnvelope,
 } from '../../src/testing/freedom-id.js';
-import { findTestUser, GRANTS } from '../../src/testing/users.js';
+import { GRANTS } from '../../src/testing/users.js';
 
 export { INVALID_AUTHORIZATION_CODE } from '../../src/testing/freedom-id.js';
 
@@ -36,9 +37,6 @@ export const freedomIdShape: Middleware = async (ctx, next) => {
       return;
     }
   }
-  if (ctx.method === 'POST' && ctx.path.startsWith('/interaction/')) {
-    await loginToSubject(ctx);
-  }
   if (ctx.path !== ROUTES.token) {
     await next();
     return;
@@ -65,17 +63,6 @@ function authorizationValidationErrors(ctx: KoaContext): Record<string, string[]
   return Object.keys(errors).length === 0 ? null : errors;
 }
 
-/**
- * oidc-provider's development login page makes the typed login the account id, hence the `sub`:
- * swap a seeded user's login for their UUID, as Freedom ID's subjects are UUIDs.
- */
-async function loginToSubject(ctx: KoaContext): Promise<void> {
-  const form = new URLSearchParams(await readBody(ctx));
-  const user = findTestUser(form.get('login') ?? '');
-  if (form.get('prompt') === 'login' && user !== undefined) form.set('login', user.claims.sub);
-  ctx.req.body = form.toString();
-}
-
 async function readBody(ctx: KoaContext): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
@@ -96,9 +83,21 @@ async function jsonToForm(ctx: KoaContext): Promise<void> {
       if (typeof value === 'string' || typeof value === 'number') form.set(key, String(value));
     }
   }
-  // oidc-provider reads an already-read body from req.body (it warns once that it did).
-  ctx.req.headers['content-type'] = 'application/x-www-form-urlencoded';
-  ctx.req.body = form.toString();
+  // A fresh request carrying the form, so oidc-provider reads a body as from the wire.
+  const body = Buffer.from(form.toString(), 'utf8');
+  const replay = new IncomingMessage(ctx.req.socket);
+  replay.method = ctx.req.method;
+  replay.url = ctx.req.url;
+  replay.headers = {
+    ...ctx.req.headers,
+    'content-type': 'application/x-www-form-urlencoded',
+    'content-length': String(body.length),
+  };
+  replay.complete = true;
+  replay.push(body);
+  replay.push(null);
+  ctx.req = replay;
+  ctx.request.req = replay;
 }
 
 /** Turns an OAuth error reply into Freedom ID's envelope and drops what Freedom ID does not send. */

@@ -10,11 +10,12 @@ declare module 'oidc-provider' {
     status: number;
     body: unknown;
     type: string;
-    readonly req: IncomingMessage & { body?: unknown };
+    req: IncomingMessage;
+    readonly request: { req: IncomingMessage };
     is(type: string): string | false | null;
     get(field: string): string;
     set(field: string, value: string): void;
-    readonly oidc?: { readonly route?: string };
+    readonly oidc?: { readonly route?: string; readonly params?: Record<string, unknown> };
   }
 
   export type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
@@ -38,6 +39,42 @@ declare module 'oidc-provider' {
     grantTypeAllowed(grantType: string): boolean;
   }
 
+  /** A registered client as oidc-provider models it. */
+  export interface Client extends ClientLike {
+    redirectUriAllowed: (this: Client, redirectUri: string) => boolean;
+  }
+
+  /** What `interactionDetails` returns: the pending prompt and the authorization request. */
+  export interface Interaction {
+    readonly uid: string;
+    readonly prompt: {
+      readonly name: string;
+      readonly details: {
+        readonly missingOIDCScope?: string[];
+        readonly missingOIDCClaims?: string[];
+        readonly missingResourceScopes?: Record<string, string[]>;
+      };
+    };
+    readonly params: Record<string, unknown>;
+    readonly session?: { readonly accountId: string };
+    readonly grantId?: string;
+  }
+
+  /** What the end-user decided at an interaction (oidc-provider's interaction result). */
+  export type InteractionResult =
+    | { login: { accountId: string } }
+    | { consent: { grantId: string } }
+    | { error: string; error_description?: string };
+
+  export class Grant {
+    constructor(properties: { accountId: string; clientId: string });
+    static find(id: string): Promise<Grant | undefined>;
+    addOIDCScope(scope: string): void;
+    addOIDCClaims(claims: string[]): void;
+    addResourceScope(indicator: string, scope: string): void;
+    save(): Promise<string>;
+  }
+
   export interface Configuration {
     clients?: ClientMetadata[];
     routes?: Record<string, string>;
@@ -54,6 +91,7 @@ declare module 'oidc-provider' {
     clientBasedCORS?: () => boolean;
     renderError?: (ctx: KoaContext, out: Record<string, unknown>, error: unknown) => Promise<void>;
     features?: Record<string, { enabled: boolean }>;
+    interactions?: { url: (ctx: KoaContext, interaction: { uid: string }) => string };
   }
 
   export default class Provider {
@@ -61,5 +99,18 @@ declare module 'oidc-provider' {
     readonly issuer: string;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     use(middleware: Middleware): void;
+    readonly Client: { prototype: Client };
+    readonly Grant: typeof Grant;
+    interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
+    interactionFinished(
+      req: IncomingMessage,
+      res: ServerResponse,
+      result: InteractionResult,
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<void>;
   }
+
+  export const errors: {
+    SessionNotFound: new (...args: never[]) => Error;
+  };
 }

@@ -1,7 +1,13 @@
+import './quiet-notices.js';
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
-import Provider, { type ClientMetadata } from 'oidc-provider';
+import Provider, { type Client, type ClientMetadata, type Middleware } from 'oidc-provider';
 import { freedomIdShape, ROUTES } from './freedom-id-shape.js';
+import { asText, createInteractions, ReturnLinks } from './interactions.js';
+import { errorPage, PAGE_HEADERS } from './pages.js';
+import { STANDARD_ROUTES, standardShape } from './standard-shape.js';
+import { pickLocale } from './strings.js';
 import { claimsForScope, findTestUser, GRANT_CLAIMS, GRANTS } from '../../src/testing/users.js';
 
 /** A client the sandbox knows, as Freedom ID support would register it. */
@@ -11,19 +17,60 @@ export interface SandboxClient {
   redirectUris: string[];
 }
 
+/** The two providers the sandbox can be: Freedom ID's shape, or a plain standard one. */
+export type SandboxShape = 'freedom-id' | 'standard';
+
+/** What differs between the shapes; the rest (flow, users, grants, pages) is shared. */
+const SHAPES: Readonly<
+  Record<
+    SandboxShape,
+    { routes: Record<string, string>; clientAuth: string; middleware: Middleware }
+  >
+> = {
+  // Freedom ID's published paths, a JSON token request with HTTP Basic, its error envelope.
+  'freedom-id': { routes: ROUTES, clientAuth: 'client_secret_basic', middleware: freedomIdShape },
+  // OAuth 2.0 as written (RFC 6749 §4.1.3): a form-encoded token request, the secret in the body.
+  standard: {
+    routes: STANDARD_ROUTES,
+    clientAuth: 'client_secret_post',
+    middleware: standardShape,
+  },
+};
+
+/** Whether `uri` is a plain-http loopback URL (RFC 8252 §7.3), which every sandbox client may use. */
+export function isLoopbackRedirect(uri: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return false;
+  }
+  return (
+    url.protocol === 'http:' &&
+    ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) &&
+    url.username === '' &&
+    url.password === '' &&
+    url.hash === ''
+  );
+}
+
 /**
- * Creates oidc-provider configured like Freedom ID: the authorization code flow only, client
- * authentication by HTTP Basic, optional PKCE, scope claims in the id_token, a fresh RS256 key.
+ * Creates oidc-provider in one of the sandbox's shapes, answering requests with the sandbox's own
+ * sign-in and consent pages: the authorization code flow only, optional PKCE, scope claims in the
+ * id_token, a fresh RS256 key, and any loopback redirect URI accepted besides the registered ones.
  */
 export async function createProvider(
   issuer: string,
   clients: readonly SandboxClient[],
-): Promise<Provider> {
+  shape: SandboxShape = 'freedom-id',
+): Promise<(req: IncomingMessage, res: ServerResponse) => void> {
+  const { routes, clientAuth, middleware } = SHAPES[shape];
+  const returns = new ReturnLinks();
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: 'RS256', use: 'sig' };
   const provider = new Provider(issuer, {
-    clients: clients.map(toMetadata),
-    routes: { ...ROUTES },
+    clients: clients.map((client) => toMetadata(client, clientAuth)),
+    routes: { ...routes },
     scopes: [...GRANTS],
     claims: { openid: ['sub'], ...mutable(GRANT_CLAIMS) },
     responseTypes: ['code'],
@@ -54,40 +101,53 @@ export async function createProvider(
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     clientBasedCORS: () => false,
     renderError: (ctx, out) => {
-      ctx.type = 'html';
-      ctx.body = errorPage(out);
+      // A resumed interaction that is gone (e.g. Back into it) still knows its way back.
+      const uid = ctx.path.startsWith(`${routes.authorization}/`)
+        ? ctx.path.slice(routes.authorization.length + 1)
+        : undefined;
+      const origin = returns.lookUp(uid);
+      const params = ctx.oidc?.params ?? {};
+      for (const [name, value] of Object.entries(PAGE_HEADERS)) ctx.set(name, value);
+      ctx.body = errorPage({
+        locale: origin?.locale ?? pickLocale(params.ui_locales, ctx.get('accept-language')),
+        ...(origin === undefined ? {} : { back: origin.back }),
+        error: { code: asText(out.error), description: asText(out.error_description) },
+      });
       return Promise.resolve();
     },
-    features: { devInteractions: { enabled: true }, revocation: { enabled: true } },
+    features: { devInteractions: { enabled: false }, revocation: { enabled: true } },
   });
-  provider.use(freedomIdShape);
-  return provider;
+  const allowed = provider.Client.prototype.redirectUriAllowed;
+  provider.Client.prototype.redirectUriAllowed = function (this: Client, uri: string) {
+    return isLoopbackRedirect(uri) || allowed.call(this, uri);
+  };
+  provider.use(middleware);
+  const interactions = createInteractions(provider, returns);
+  const handle = provider.callback();
+  return (req, res) => {
+    if (req.url?.startsWith('/interaction/') === true) {
+      interactions(req, res).catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('Sandbox error: see its log.');
+      });
+    } else {
+      handle(req, res);
+    }
+  };
 }
 
-function toMetadata(client: SandboxClient): ClientMetadata {
+function toMetadata(client: SandboxClient, clientAuth: string): ClientMetadata {
   return {
     client_id: client.clientId,
     client_secret: client.clientSecret,
     redirect_uris: client.redirectUris,
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
-    token_endpoint_auth_method: 'client_secret_basic',
+    token_endpoint_auth_method: clientAuth,
   };
 }
 
 function mutable(map: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
   return Object.fromEntries(Object.entries(map).map(([key, names]) => [key, [...names]]));
-}
-
-/** The sandbox's error page; provider text is escaped, never interpreted as markup. */
-function errorPage(out: Record<string, unknown>): string {
-  const text = (value: unknown) =>
-    (typeof value === 'string' ? value : '').replace(
-      /[&<>"']/g,
-      (char) => `&#${char.charCodeAt(0)};`,
-    );
-  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Freedom ID sandbox: error</title>
-<h1>Freedom ID sandbox: the sign-in cannot continue</h1>
-<p><code id="error">${text(out.error)}</code>: <span id="error-description">${text(out.error_description)}</span></p>
-<p>Go back to the merchant site and start the sign-in again.</p></html>`;
 }

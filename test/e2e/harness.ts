@@ -50,6 +50,8 @@ export interface RunningDemo {
   open(name: PageName): Promise<Page>;
   /** Opens any path of the merchant site in a fresh browser context. */
   openPath(path: string): Promise<Page>;
+  /** Opens any URL in a fresh browser context, with the browser's language set to `locale`. */
+  openUrl(url: string, locale?: string): Promise<Page>;
 }
 
 /** Starts the demo and Chromium before the calling file's tests and stops both after them. */
@@ -81,12 +83,13 @@ export function useDemo(): RunningDemo {
       const { demo: running, browser: chromium } = started();
       return openPage(chromium, `${running.siteUrl}${path}`);
     },
+    openUrl: (url, locale) => openPage(started().browser, url, locale),
   };
 }
 
 /** Opens a demo page in a fresh context (its own cookies and storage). */
-async function openPage(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext();
+async function openPage(browser: Browser, url: string, locale?: string): Promise<Page> {
+  const context = await browser.newContext(locale === undefined ? {} : { locale });
   context.setDefaultTimeout(WAIT_MS);
   context.setDefaultNavigationTimeout(WAIT_MS);
   const page = await context.newPage();
@@ -103,18 +106,18 @@ export async function clickSignIn(page: Page, name: PageName): Promise<void> {
   await button.click();
 }
 
-/** Signs in on the sandbox's login page as the test user. */
+/** Signs in on the sandbox's login page as the test user, up to its consent page. */
 export async function logIn(page: Page, sandboxUrl: string): Promise<void> {
   await page.waitForURL((url) => url.href.startsWith(`${sandboxUrl}/interaction/`));
   await page.locator('input[name="login"]').fill(DEMO_USER.login);
   await page.locator('input[name="password"]').fill('any password');
-  await page.locator('button[type="submit"]').click();
-  await page.locator('input[name="prompt"][value="consent"]').waitFor({ state: 'attached' });
+  await page.locator('#submit').click();
+  await page.locator('form#consent').waitFor({ state: 'attached' });
 }
 
 /** Grants consent on the sandbox's consent page. */
 export async function consent(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('#allow').click();
 }
 
 /** The profile list on the page, claim by claim, once it has been rendered. */
@@ -132,11 +135,11 @@ export async function shownProfile(page: Page): Promise<Record<string, string>> 
 export async function shownError(
   page: Page,
 ): Promise<{ code: string; backendCode: string | null }> {
-  const code = await page.locator('#error [data-error-code]').textContent();
-  const inner = page.locator('#error [data-backend-code]');
+  const box = page.locator('#error[data-error-code]');
+  await box.waitFor();
   return {
-    code: code ?? '',
-    backendCode: (await inner.count()) > 0 ? await inner.textContent() : null,
+    code: (await box.getAttribute('data-error-code')) ?? '',
+    backendCode: await box.getAttribute('data-backend-code'),
   };
 }
 

@@ -66,12 +66,48 @@ describe('popup sign-in through the demo against the sandbox', () => {
       const page = await run.open('popup');
       const popup = await openPopup(page);
       await popup.waitForURL((url) => url.href.startsWith(`${run.demo.sandboxUrl}/interaction/`));
+      const logged: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') logged.push(message.text());
+      });
       await popup.close();
 
       assert.deepEqual(await shownError(page), { code: 'popup_closed', backendCode: null });
+      assert.equal(
+        await page.locator('#error').textContent(),
+        'The sign-in window was closed before you finished. Try again.',
+      );
+      assert.ok(
+        logged.some((text) => text.startsWith('Sign-in failed (popup_closed): ')),
+        'the developer detail is in the console',
+      );
       const button = page.locator('freedomid-login').locator('button[part="button"]');
       await button.and(page.locator(':not([aria-busy="true"])')).waitFor({ timeout: WAIT_MS });
       assert.equal(await button.isEnabled(), true);
+      await page.context().close();
+    },
+  );
+
+  it(
+    'forgets the earlier “Signed in as …” when a later sign-in fails',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const page = await run.open('popup');
+      const first = await openPopup(page);
+      await logIn(first, run.demo.sandboxUrl);
+      await consent(first);
+      await shownProfile(page);
+      await closed(first);
+      // Without the sandbox's session cookie, the second popup stops at the sign-in page.
+      await page.context().clearCookies();
+
+      const second = await openPopup(page);
+      await second.waitForURL((url) => url.href.startsWith(`${run.demo.sandboxUrl}/interaction/`));
+      await second.close();
+
+      assert.deepEqual(await shownError(page), { code: 'popup_closed', backendCode: null });
+      assert.equal(await page.locator('#status').textContent(), '');
+      assert.equal(await page.locator('#profile dd').count(), 0);
       await page.context().close();
     },
   );

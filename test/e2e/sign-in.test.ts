@@ -59,11 +59,13 @@ describe('sign-in through the demo against the sandbox', () => {
         await clickSignIn(page, name);
         await logIn(page, run.demo.sandboxUrl);
 
-        await page.getByRole('link', { name: '[ Cancel ]' }).click();
+        await page.getByRole('button', { name: 'Cancel' }).click();
 
-        await page.locator('#error [data-error-code]').waitFor();
         assert.deepEqual(await shownError(page), { code: 'provider_error', backendCode: null });
-        assert.match((await page.locator('#error').textContent()) ?? '', /access_denied/);
+        assert.equal(
+          await page.locator('#error').textContent(),
+          'You cancelled the sign-in. You can try again at any time.',
+        );
         assert.equal(await page.locator('#profile dd').count(), 0);
         await page.context().close();
       },
@@ -78,10 +80,10 @@ describe('sign-in through the demo against the sandbox', () => {
 
       await page.goBack();
 
-      // Back lands on the sandbox's finished interaction, which issues no new code.
-      await page.locator('#error').waitFor();
-      assert.ok(page.url().startsWith(`${run.demo.sandboxUrl}/`));
-      assert.equal(await page.locator('#error').textContent(), 'invalid_request');
+      // Back lands on the sandbox's finished interaction, which issues no new code but links back.
+      await page.locator('#stale').waitFor();
+      assert.ok(page.url().startsWith(`${run.demo.sandboxUrl}/interaction/`));
+      assert.equal(await page.locator('#back').getAttribute('href'), run.demo.pages['js-api']);
       await page.goForward();
       await page.locator('#sign-in').waitFor();
       assert.equal(new URL(page.url()).search, '');
@@ -121,7 +123,6 @@ describe('sign-in through the demo against the sandbox', () => {
 
       await page.goto(callbackUrl);
 
-      await page.locator('#error [data-error-code]').waitFor();
       assert.deepEqual(await shownError(page), { code: 'state_not_found', backendCode: null });
       await page.context().close();
     },
@@ -146,7 +147,6 @@ describe('sign-in through the demo against the sandbox', () => {
 
         await page.goto(callbackUrl.href);
 
-        await page.locator('#error [data-error-code]').waitFor();
         assert.deepEqual(await shownError(page), { code: 'state_not_found', backendCode: null });
         assert.equal(await page.locator('#profile dd').count(), 0);
         await page.context().close();
@@ -170,7 +170,6 @@ describe('sign-in through the demo against the sandbox', () => {
 
       await consent(page);
 
-      await page.locator('#error [data-error-code]').waitFor();
       assert.deepEqual(await shownError(page), {
         code: 'backend_error',
         backendCode: 'nonce_mismatch',
