@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../mocks/wait.js';
 import { FreedomIdLogin, STRINGS } from '../../src/element.js';
 import { LABELS, LOCALES, TEXTS } from '../../src/element/strings.js';
 import {
@@ -347,14 +348,10 @@ describe('<freedomid-login>', () => {
       );
       const full = shownLabel(el);
       host.style.width = '200px';
-      await waitUntil(() => shownLabel(el)[0] !== full[0], 'the label was not shortened', {
-        timeout: 5000,
-      });
+      await waitUntil(() => shownLabel(el)[0] !== full[0], 'the label was not shortened');
       const narrow = shownLabel(el);
       host.style.width = '600px';
-      await waitUntil(() => shownLabel(el)[0] === full[0], 'the full label did not return', {
-        timeout: 5000,
-      });
+      await waitUntil(() => shownLabel(el)[0] === full[0], 'the full label did not return');
       expect([full, narrow, shownLabel(el)]).to.deep.equal([
         ['Sign in with Freedom ID', true],
         ['Sign in', true],

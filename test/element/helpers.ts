@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../mocks/wait.js';
 import 'axe-core';
 import '../../src/element.js';
 import type { FreedomIdLogin } from '../../src/element.js';
@@ -53,7 +53,7 @@ export function buttonOf(el: FreedomIdLogin): HTMLButtonElement {
 export async function signIn({ button, navigations }: Mounted): Promise<URL> {
   const before = navigations.length;
   button.click();
-  await waitUntil(() => navigations.length > before, 'no navigation', { timeout: 5000 });
+  await waitUntil(() => navigations.length > before, 'no navigation');
   return navigations[navigations.length - 1];
 }
 

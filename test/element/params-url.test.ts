@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../mocks/wait.js';
 import { http, HttpResponse } from 'msw';
 import { fetchAuthParams } from '../../src/index.js';
 import { startWorker, worker } from '../mocks/browser.js';

@@ -1,6 +1,7 @@
 // ux-mode="popup" for real: a real mouse click opens a real popup on a stand-in provider page, which
 // redirects to a redirect page holding the same element; that element forwards the callback here.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../mocks/wait.js';
 import { sendMouse } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { FreedomIdClient, POPUP_MESSAGE_TYPE } from '../../src/index.js';
@@ -74,8 +75,6 @@ function isIdle(button: HTMLButtonElement): boolean {
   return !button.disabled && !button.hasAttribute('aria-busy');
 }
 
-const LONG = { timeout: 10000 };
-
 describe('<freedomid-login>', () => {
   let capture: ReturnType<typeof capturePopups>;
   before(() => startWorker());
@@ -100,7 +99,7 @@ describe('<freedomid-login>', () => {
       const errors = record('freedomid-error');
       const { button, navigations } = await mountPopup();
       await realClick(button);
-      await waitUntil(() => callbacks.events.length === 1, 'no freedomid-callback', LONG);
+      await waitUntil(() => callbacks.events.length === 1, 'no freedomid-callback');
       await waitUntil(() => isIdle(button), 'the button stayed busy');
       for (const { stop } of [redirects, callbacks, errors]) stop();
       const url = new URL(redirects.events[0].detail.url);
@@ -134,7 +133,7 @@ describe('<freedomid-login>', () => {
       const sessions = record('freedomid-session');
       const { button } = await mountPopup({ 'backend-url': BACKEND });
       await realClick(button);
-      await waitUntil(() => sessions.events.length === 1, 'no freedomid-session', LONG);
+      await waitUntil(() => sessions.events.length === 1, 'no freedomid-session');
       await waitUntil(() => isIdle(button), 'the button stayed busy');
       redirects.stop();
       sessions.stop();
@@ -157,7 +156,7 @@ describe('<freedomid-login>', () => {
       const callbacks = record('freedomid-callback');
       const { button } = await mountPopup({ 'params-url': '/api/freedomid/params' });
       await realClick(button);
-      await waitUntil(() => callbacks.events.length === 1, 'no freedomid-callback', LONG);
+      await waitUntil(() => callbacks.events.length === 1, 'no freedomid-callback');
       callbacks.stop();
       const { code, ...rest } = callbacks.events[0].detail;
       expect(rest).to.deep.equal({ state, nonce, redirectUri: REDIRECT });
@@ -176,7 +175,7 @@ describe('<freedomid-login>', () => {
         });
       });
       await realClick(button);
-      await waitUntil(() => redirects.events.length === 1, 'no freedomid-redirect', LONG);
+      await waitUntil(() => redirects.events.length === 1, 'no freedomid-redirect');
       await waitUntil(() => isIdle(button), 'the button stayed busy');
       await waitUntil(() => capture.popups[0]?.closed === true, 'the popup stayed open');
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -212,10 +211,10 @@ describe('<freedomid-login>', () => {
       const errors = record('freedomid-error');
       const { button } = await mountPopup({ authority: SILENT_PROVIDER });
       await realClick(button);
-      await waitUntil(() => Object.keys(storedEntries()).length === 1, 'no request stored', LONG);
+      await waitUntil(() => Object.keys(storedEntries()).length === 1, 'no request stored');
       expect(button.getAttribute('aria-busy')).to.equal('true');
       capture.popups[0]?.close();
-      await waitUntil(() => errors.events.length === 1, 'no freedomid-error', LONG);
+      await waitUntil(() => errors.events.length === 1, 'no freedomid-error');
       errors.stop();
       expect(errors.events[0].detail.code).to.equal('popup_closed');
       expect(Object.keys(errors.events[0].detail).sort()).to.deep.equal(['code', 'message']);
@@ -240,7 +239,7 @@ describe('<freedomid-login>', () => {
       window.addEventListener('message', onMessage);
       try {
         await openFromClick(href, 'freedomid-signin');
-        await waitUntil(() => messages.length === 1, 'nothing was forwarded', LONG);
+        await waitUntil(() => messages.length === 1, 'nothing was forwarded');
       } finally {
         window.removeEventListener('message', onMessage);
       }
@@ -256,20 +255,16 @@ describe('<freedomid-login>', () => {
       window.addEventListener('message', onMessage);
       try {
         await openFromClick(href, 'merchant-window');
-        await waitUntil(() => capture.popups.length === 1, 'no window opened', LONG);
+        await waitUntil(() => capture.popups.length === 1, 'no window opened');
         const popup = capture.popups[0]!;
         // The window's own element handles the callback: it cleans the address bar and reports state_not_found.
-        await waitUntil(
-          () => {
-            try {
-              return popup.location.search === '';
-            } catch {
-              return false;
-            }
-          },
-          'the window did not handle its callback',
-          LONG,
-        );
+        await waitUntil(() => {
+          try {
+            return popup.location.search === '';
+          } catch {
+            return false;
+          }
+        }, 'the window did not handle its callback');
         await new Promise((resolve) => setTimeout(resolve, 200));
       } finally {
         window.removeEventListener('message', onMessage);

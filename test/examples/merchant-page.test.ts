@@ -1,7 +1,8 @@
 // The example merchant's sign-in page, end to end in the browser: the real <freedomid-login>,
 // Freedom ID played by the kit's simulator, the merchant backend played by MSW (its real code is
 // tested in Node: merchant-backend.node.test.ts).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../mocks/wait.js';
 import { http, HttpResponse } from 'msw';
 import { readCode, simulateSignIn, type SignInOutcome } from '../../src/testing/index.js';
 import { renderLoginPage } from '../../examples/merchant/login-page.js';
@@ -54,8 +55,9 @@ async function signIn(outcome: SignInOutcome, user = 'aigerim'): Promise<URL> {
   const flow = simulateSignIn();
   const stop = flow.listen();
   const page = openPage();
-  await new Promise((resolve) => setTimeout(resolve, 0)); // the element renders in the next task
-  page.querySelector('freedomid-login')?.shadowRoot?.querySelector('button')?.click();
+  const button = page.querySelector('freedomid-login');
+  await button?.updateComplete; // rendered
+  button?.shadowRoot?.querySelector('button')?.click();
   const authorizationUrl = await flow.redirected();
   stop();
   flow.arrive({ outcome, user });
@@ -66,9 +68,7 @@ async function signIn(outcome: SignInOutcome, user = 'aigerim'): Promise<URL> {
 /** The status line once the sign-in has ended, as [state, text]. */
 async function status(): Promise<[string, string]> {
   const line = () => document.querySelector<HTMLElement>('[data-test-page] [role="status"]');
-  await waitUntil(() => line()?.dataset.status !== 'idle', 'the sign-in never ended', {
-    timeout: 5000,
-  });
+  await waitUntil(() => line()?.dataset.status !== 'idle', 'the sign-in never ended');
   return [line()?.dataset.status ?? '', line()?.textContent ?? ''];
 }
 

@@ -4,6 +4,7 @@ import { FreedomIdClient, POPUP_MESSAGE_TYPE, type CallbackResult } from '../../
 import { readCode } from '../../src/testing/index.js';
 import { CLIENT_ID, callbackUrl, clearEntries, rejection, storedEntries } from './helpers.js';
 import { capturePopups } from '../mocks/popups.js';
+import { waitUntil } from '../mocks/wait.js';
 
 const REDIRECT = `${location.origin}/test/fixtures/popup-callback.html`;
 const FAKE_PROVIDER = `${location.origin}/test/fixtures/fake-provider`;
@@ -39,12 +40,8 @@ async function fromClick<T>(action: () => Promise<T>): Promise<T> {
   return outcome;
 }
 
-async function until(condition: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+function until(condition: () => boolean): Promise<void> {
+  return waitUntil(condition, 'condition not met in time');
 }
 
 describe('FreedomIdClient.signInPopup', () => {
@@ -130,7 +127,12 @@ describe('FreedomIdClient.signInPopup', () => {
       );
       if (hostile === null) throw new Error('the browser did not open the hostile window');
       try {
-        await until(() => hostile.document.readyState === 'complete');
+        // Its initial about:blank is "complete" too: wait for the page it was opened on.
+        await until(
+          () =>
+            hostile.location.pathname === '/test/fixtures/fake-provider/openid' &&
+            hostile.document.readyState === 'complete',
+        );
         const hostilePage = hostile.location.href;
         const client = popupClient();
         const pending = fromClick(() => client.signInPopup({ extraParams: { stay: '1' } }));

@@ -1,7 +1,8 @@
 // The SDK entry alone (no element, no Lit) under the strict policy with `trusted-types 'none'`:
 // no Trusted Types policy may be created, and it still signs in and completes the callback with
 // zero violations. The page's script is the SDK bundled with oidc-client-ts (test/security/csp/).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../mocks/wait.js';
 import { sendMouse } from '@web/test-runner-commands';
 import type { CallbackResult } from '../../src/index.js';
 
@@ -62,7 +63,7 @@ describe("The SDK entry alone under trusted-types 'none'", function () {
   it('signs in and completes the callback with zero violations, and no policy can be created', async () => {
     win = await openWindow(PATH);
     const opened = win;
-    await waitUntil(() => text(opened, 'url') !== '', 'no authorization URL', { timeout: 30000 });
+    await waitUntil(() => text(opened, 'url') !== '', 'no authorization URL');
     const url = new URL(text(opened, 'url'));
     expect(url.origin + url.pathname).to.equal('https://passport.freedompay.kz/openid');
     expect(url.searchParams.get('code_challenge_method')).to.equal('S256');
@@ -79,9 +80,6 @@ describe("The SDK entry alone under trusted-types 'none'", function () {
     await waitUntil(
       () => text(opened, 'result') !== '' || text(opened, 'error') !== '',
       'no result',
-      {
-        timeout: 30000,
-      },
     );
     expect(text(opened, 'error')).to.equal('');
     const result = JSON.parse(text(opened, 'result')) as CallbackResult;

@@ -5,7 +5,8 @@
 // visible test page runs MSW (with two pages in parallel, maybe another file's, whose handlers
 // would answer or refuse the backend POST), while a top-level page that never started MSW reaches
 // the network, here the middleware's stand-in backend.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../mocks/wait.js';
 import { readFile, sendMouse } from '@web/test-runner-commands';
 
 /** The policy of issue 5, exactly as written there. */
@@ -64,7 +65,6 @@ async function loaded(win: Window, path: string, previous?: Document): Promise<L
       win.document.readyState === 'complete' &&
       win.customElements.get('freedomid-login') !== undefined,
     `${path} did not load`,
-    { timeout: 30000 },
   );
   const doc = win.document;
   const heard: string[] = [];
@@ -147,7 +147,8 @@ describe('The strict-CSP demo page', function () {
           navigations.push(url);
         };
         // The element applies a property change at its next update, not synchronously.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await (elementOf(first.doc) as Element & { updateComplete: Promise<boolean> })
+          .updateComplete;
         button.click();
         await waitUntil(() => navigations.length === 1, 'no navigation');
         const url = navigations[0];
@@ -167,7 +168,6 @@ describe('The strict-CSP demo page', function () {
         await waitUntil(
           () => back.doc.getElementById('status')?.textContent === 'Signed in as Aigerim.',
           'no session',
-          { timeout: 30000 },
         );
         expect(win.location.search).to.equal('');
         expect(back.doc.getElementById('error')?.hidden).to.equal(true);

@@ -1,6 +1,7 @@
 // Injection: provider text stays text, error_uri is exposed only as https:, returnTo never leaves
 // the site however it is encoded.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../mocks/wait.js';
 import '../../src/element.js';
 import type { FreedomIdErrorDetail } from '../../src/element.js';
 import {
@@ -52,7 +53,7 @@ async function nextError(act: () => Promise<unknown>): Promise<FreedomIdErrorDet
   document.addEventListener('freedomid-error', listener);
   try {
     await act();
-    await waitUntil(() => seen.length > 0, 'no freedomid-error', { timeout: 5000 });
+    await waitUntil(() => seen.length > 0, 'no freedomid-error');
     return seen[0];
   } finally {
     document.removeEventListener('freedomid-error', listener);

@@ -2,6 +2,7 @@
 // - Pages under /demo/csp/ and /test/security/csp/ get the strict Content-Security-Policy of
 //   issue 5; /test/security/csp/tt-none/index.html is the CSP demo page under `trusted-types 'none'`,
 //   and /test/security/csp/sdk-tt-none/index.html the SDK alone under it (its script bundled here).
+// - /demo/script-tag.js is the demo pages' outcome display the CSP page loads, bundled here.
 // - POST /api/freedomid/callback with one of those pages as redirectUri is a stand-in for the
 //   merchant backend (only for them: every other test page answers that path with MSW handlers).
 // - /test/security/sri/{genuine,tampered}.iife.js serve dist/freedomid.iife.js byte for byte, and
@@ -34,10 +35,13 @@ const IIFE = 'dist/freedomid.iife.js';
 const SDK_PAGE = '/test/security/csp/sdk-tt-none/index.html';
 const SDK_PAGE_SCRIPT = '/test/security/csp/sdk-tt-none/app.js';
 
-/** The SDK page's script, bundled as a merchant's bundler would (esbuild, es2020, oidc-client-ts included). */
-async function bundleSdkPage() {
+/** The demo pages' shared outcome display, which the CSP page loads from /demo/script-tag.js as `npm start` serves it. */
+const DEMO_DISPLAY_SCRIPT = '/demo/script-tag.js';
+
+/** A page script bundled as a merchant's bundler would (esbuild, es2020, dependencies included). */
+async function bundle(entry) {
   const result = await build({
-    entryPoints: [`${ROOT}test/security/csp/sdk-page.ts`],
+    entryPoints: [`${ROOT}${entry}`],
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -106,7 +110,12 @@ export function securityMiddleware() {
       ctx.body =
         path === SDK_PAGE
           ? await readFile(`${ROOT}test/security/csp/sdk-page.html`, 'utf8')
-          : await bundleSdkPage();
+          : await bundle('test/security/csp/sdk-page.ts');
+      return;
+    }
+    if (path === DEMO_DISPLAY_SCRIPT) {
+      ctx.type = 'text/javascript';
+      ctx.body = await bundle('demo/pages/script-tag.ts');
       return;
     }
     const page = PAGES[path];

@@ -169,7 +169,7 @@ describe('simulateSignIn', () => {
       el.setAttribute('redirect-uri', REDIRECT_URI);
       setup(el);
       document.body.append(el);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await el.updateComplete;
       el.shadowRoot?.querySelector('button')?.click();
       return el;
     }
