@@ -145,6 +145,7 @@ say(
   moduleTable(
     byPackage(sdk.modules).map(({ name, ...sum }) => ({ path: name, ...sum })),
     sdk,
+    'package',
   ),
 );
 say();
