@@ -3,34 +3,14 @@
 // zero violations. The page's script is the SDK bundled with oidc-client-ts (test/security/csp/).
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../mocks/wait.js';
-import { sendMouse } from '@web/test-runner-commands';
 import type { CallbackResult } from '../../src/index.js';
+import { openWindow } from './helpers.js';
 
 const PATH = '/test/security/csp/sdk-tt-none/index.html';
 const POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'";
 /** Firefox and WebKit fetch /favicon.ico on their own, which `default-src 'none'` blocks. */
 const FAVICON_PROBE = new RegExp(`^img-src ${location.origin}/favicon\\.ico`);
-
-/** Opens `path` in a new window from a real click, the user activation a popup needs. */
-async function openWindow(path: string): Promise<Window> {
-  const button = document.createElement('button');
-  button.textContent = 'Open';
-  button.style.cssText = 'position:fixed;left:0;top:0;width:120px;height:40px';
-  const opened: { win: Window | null } = { win: null };
-  button.addEventListener(
-    'click',
-    () => {
-      opened.win = window.open(path, 'freedomid-csp-sdk', 'popup,width=600,height=700');
-    },
-    { once: true },
-  );
-  document.body.append(button);
-  await sendMouse({ type: 'click', position: [20, 20] });
-  button.remove();
-  if (opened.win === null) throw new Error(`the browser did not open ${path}`);
-  return opened.win;
-}
 
 /** The text of `id` in the window's page, once it is loaded; '' until then. */
 function text(win: Window, id: string): string {
@@ -61,7 +41,7 @@ describe("The SDK entry alone under trusted-types 'none'", function () {
   });
 
   it('signs in and completes the callback with zero violations, and no policy can be created', async () => {
-    win = await openWindow(PATH);
+    win = await openWindow(PATH, 'freedomid-csp-sdk');
     const opened = win;
     await waitUntil(() => text(opened, 'url') !== '', 'no authorization URL');
     const url = new URL(text(opened, 'url'));

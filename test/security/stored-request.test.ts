@@ -85,6 +85,23 @@ describe('A stored sign-in request, when the callback reads it back', () => {
     expect(Object.keys(storedEntries())).to.deep.equal([`freedomid.${next}`]);
   });
 
+  it('a record copied under another state → state_not_found, its nonce never handed on', async () => {
+    const { client } = makeClient();
+    const first = await startSignIn(client);
+    const second = await startSignIn(client);
+    sessionStorage.setItem(
+      `freedomid.${second.state}`,
+      sessionStorage.getItem(`freedomid.${first.state}`) ?? '',
+    );
+
+    const error = freedomIdError(
+      await outcome(() => client.handleCallback(`${REDIRECT_URI}?code=c&state=${second.state}`)),
+    );
+
+    expect(error.code).to.equal('state_not_found');
+    expect(error.message).to.contain('filed under another state');
+  });
+
   const malformed: [string, (entry: Record<string, unknown>) => void][] = [
     ['a created time of 0', (entry) => (entry['created'] = 0)],
     ['a created time as a string', (entry) => (entry['created'] = String(now()))],
