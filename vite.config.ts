@@ -22,7 +22,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: ['jose', /^lit(\/|$)/, /^msw(\/|$)/, /^node:/],
+      external: ['jose', 'oidc-client-ts', /^lit(\/|$)/, /^msw(\/|$)/, /^node:/],
     },
   },
 });

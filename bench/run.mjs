@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { measureBreakdown } from './lib/breakdown.mjs';
+import { byPackage, measureBreakdown } from './lib/breakdown.mjs';
 import {
   BENCH,
   ESBUILD_CLI,
@@ -20,6 +20,8 @@ import {
 import { measureSizes, ourPackageImports } from './lib/sizes.mjs';
 import { PLAN, measureSpeed, readmeUndefinedRule } from './lib/speed.mjs';
 
+/** The SDK entry's gzip budget in scripts/check-size.mjs. */
+const SDK_BUDGET = 11_000;
 const quick = process.argv.includes('--quick');
 const skipSpeed = process.argv.includes('--sizes-only');
 if (quick) {
@@ -106,9 +108,9 @@ say(
 log('breakdown: bytes per source module');
 const breakdown = await measureBreakdown();
 const { sdk } = breakdown;
-const moduleTable = (modules, total) =>
+const moduleTable = (modules, total, label = 'module') =>
   table(
-    ['module', 'min B', 'share of bundle min', '≈ gzip B'],
+    [label, 'min B', 'share of bundle min', '≈ gzip B'],
     modules.map((module) => [
       module.path,
       module.min,
@@ -124,7 +126,7 @@ say();
 say('## Where our bytes go');
 say();
 say(
-  'Until 0.1.0 the SDK used oidc-client-ts, which cost 3,247 B gzip (9,854 → 6,607 B without it); see CHANGELOG.md. Since then neither the SDK nor the element has a runtime dependency, so the question is which of our modules the bytes pay for.',
+  'The SDK runs its protocol pieces on oidc-client-ts (the PKCE pair, the SigninState record and its storage string, SigninResponse parsing), behind its own strict parse, exact state match and take-once store. The tables below split each entry per package first (what oidc-client-ts, and what it pulls in, costs beside our code), then per source module.',
 );
 say();
 say(
@@ -134,8 +136,20 @@ say();
 say(`### The SDK (\`${sdk.entry}\`)`);
 say();
 say(
-  `${sdk.min} B min, ${sdk.gzip} B gzip, ${sdk.brotli} B brotli; ${packagesNote(sdk)}. Against the 6,000 B gzip budget of \`npm run size\` it is ${sdk.gzip > 6000 ? `${sdk.gzip - 6000} B over` : `${6000 - sdk.gzip} B under`}.`,
+  `${sdk.min} B min, ${sdk.gzip} B gzip, ${sdk.brotli} B brotli; ${packagesNote(sdk)}. Against the ${fmt(SDK_BUDGET, 0)} B gzip budget of \`npm run size\` it is ${sdk.gzip > SDK_BUDGET ? `${sdk.gzip - SDK_BUDGET} B over` : `${SDK_BUDGET - sdk.gzip} B under`}.`,
 );
+say();
+say('By package:');
+say();
+say(
+  moduleTable(
+    byPackage(sdk.modules).map(({ name, ...sum }) => ({ path: name, ...sum })),
+    sdk,
+    'package',
+  ),
+);
+say();
+say('By source module:');
 say();
 say(moduleTable(sdk.modules, sdk));
 say();
@@ -191,6 +205,18 @@ say(
       ? ` \`dist/element.js\` bundled alone with its SDK chunk external (as \`npm run size\` reports "element's own code"): ${builtElementAlone.min} B min, ${builtElementAlone.gzip} B gzip, ${builtElementAlone.brotli} B brotli (more than its share above: gzipped alone it cannot reuse the SDK's strings).`
       : ''),
 );
+say();
+say('By package:');
+say();
+say(
+  moduleTable(
+    byPackage(element.modules).map(({ name, ...sum }) => ({ path: name, ...sum })),
+    element,
+    'package',
+  ),
+);
+say();
+say('Its own modules:');
 say();
 say(
   moduleTable(

@@ -4,9 +4,9 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-/** Budgets in gzip -9 bytes (the SDK ≤ 6,000, the script tag "with everything" ≤ 13,000); null means "report only". */
+/** Budgets in gzip -9 bytes, each entry bundled with its dependencies (issue 11); null means "report only". */
 const ENTRIES = [
-  { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 6000 },
+  { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 11000 },
   { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 21000 },
   // The element's own code: the same entry with the SDK chunk and Lit left out.
   {

@@ -46,7 +46,7 @@ export async function completeCallback(
     : null;
   const response = new SigninResponse(responseQuery(url, stored === null ? undefined : state));
   const hasError = response.error !== null || params.providerCode !== undefined;
-  if (stored === null) {
+  if (stored === null || state === undefined) {
     if (hasError) throw providerError(providerName, response, params, false);
     throw state
       ? new FreedomIdError(
@@ -61,7 +61,7 @@ export async function completeCallback(
         );
   }
   // Single use: from here on the request is gone, whatever the outcome.
-  const request = await readRecord(stored);
+  const request = await readRecord(stored, state);
 
   const now = nowSeconds();
   if (!isFresh(request.created, now, config.stateTtlSeconds)) {
@@ -94,7 +94,7 @@ export async function completeCallback(
   const { nonce, codeVerifier, redirectUri, appState, returnTo } = request;
   return compact({
     code,
-    state: request.state,
+    state,
     nonce,
     codeVerifier,
     redirectUri,

@@ -1,9 +1,13 @@
 import { FreedomIdError } from './errors.js';
 
+/** Largest reply the SDK reads from the merchant backend; a params or session reply is far smaller. */
+export const MAX_REPLY_BYTES = 65_536;
+
 /**
  * Sends one request to a merchant endpoint and returns its parsed JSON reply.
  * A non-2xx reply, a body that is not JSON, or a reply with an `error` key (Freedom ID-style
- * errors come with HTTP 200) is a `backend_error`; no answer in time is a `timeout`.
+ * errors come with HTTP 200) is a `backend_error`; a reply over {@link MAX_REPLY_BYTES} is an
+ * `invalid_response`; no answer in time is a `timeout`.
  */
 export async function requestJson(
   url: string,
@@ -24,8 +28,9 @@ export async function requestJson(
       credentials: 'same-origin',
       signal: AbortSignal.timeout(timeoutMs),
     });
-    text = await response.text();
+    text = await readCapped(response, url);
   } catch (cause) {
+    if (cause instanceof FreedomIdError) throw cause;
     throw failedRequest(url, timeoutMs, cause);
   }
   const reply = parseJson(text);
@@ -41,6 +46,28 @@ export async function requestJson(
     });
   }
   return reply;
+}
+
+/** Reads a reply body as text, refusing it with `invalid_response` once it passes {@link MAX_REPLY_BYTES}, chunked or not. */
+async function readCapped(response: Response, url: string): Promise<string> {
+  const reader = response.body?.getReader();
+  const declared = Number(response.headers.get('content-length')) || 0;
+  const decoder = new TextDecoder();
+  let text = '';
+  let length = 0;
+  while (reader && declared <= MAX_REPLY_BYTES && length <= MAX_REPLY_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    length += value.byteLength;
+    text += decoder.decode(value, { stream: true });
+  }
+  if (!reader) return '';
+  await reader.cancel();
+  throw new FreedomIdError(
+    'invalid_response',
+    `The backend at ${url} sent a reply over ${MAX_REPLY_BYTES} bytes, which the SDK does not read: answer with the small JSON documented.`,
+    { status: response.status },
+  );
 }
 
 function failedRequest(url: string, timeoutMs: number, cause: unknown): FreedomIdError {

@@ -80,12 +80,13 @@ export function checkOwner(stored: string, clientId: string, redirectUri: string
 }
 
 /**
- * Reads a taken record back through `SigninState.fromStorageString` and re-checks what the callback hands on.
- * > [!WARNING] Storage is not trusted as read back: a `returnTo` that is not a same-origin path is refused.
+ * Reads the record taken for `state` back through `SigninState.fromStorageString` and re-checks what the callback hands on.
+ * > [!WARNING] Storage is not trusted as read back: a record filed under another state, or a `returnTo` that is not a same-origin path, is refused.
  */
-export async function readRecord(stored: string): Promise<PendingRequest> {
+export async function readRecord(stored: string, state: string): Promise<PendingRequest> {
   const record = await SigninState.fromStorageString(stored);
   const { appState, returnTo } = (record.data ?? {}) as { appState?: unknown; returnTo?: unknown };
+  if (record.id !== state) throw altered('it is filed under another state');
   if (returnTo !== undefined && !isSameOriginPath(returnTo)) {
     throw altered(`its returnTo ${JSON.stringify(returnTo)} is not a path on this site`);
   }

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
 import type { CallbackResult } from '../../src/index.js';
 import { startWorker, worker } from '../mocks/browser.js';
-import { makeClient, rejection } from './helpers.js';
+import { bigReply, makeClient, rejection } from './helpers.js';
 
 const result: CallbackResult = {
   code: 'auth-code',
@@ -110,4 +110,20 @@ describe('FreedomIdClient.sendToBackend', () => {
     expect(error.code).to.equal('timeout');
     expect(error.message).to.contain('50 ms');
   });
+
+  for (const [name, chunked] of [
+    ['with a content-length', false],
+    ['chunked, without a content-length', true],
+  ] as const) {
+    it(`a reply over 65,536 bytes (${name}) → invalid_response, never read whole`, async () => {
+      const body = JSON.stringify({ profile: 'x'.repeat(1 << 20) });
+      worker.use(http.post(BACKEND, () => bigReply(body, chunked)));
+      const error = await rejection(() => makeClient().client.sendToBackend(result, BACKEND));
+      expect(error.toJSON()).to.deep.equal({
+        code: 'invalid_response',
+        message: `The backend at ${BACKEND} sent a reply over 65536 bytes, which the SDK does not read: answer with the small JSON documented.`,
+        status: 200,
+      });
+    });
+  }
 });

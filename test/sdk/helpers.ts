@@ -91,3 +91,17 @@ export async function startSignIn(
   if (state === null || nonce === null) throw new Error(`no state or nonce in ${url.href}`);
   return { state, nonce };
 }
+
+/** A JSON reply of `body`, streamed in 4 KB chunks without a content-length when `chunked`. */
+export function bigReply(body: string, chunked: boolean): Response {
+  const bytes = new TextEncoder().encode(body);
+  if (!chunked) return new Response(bytes, { headers: { 'content-type': 'application/json' } });
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let at = 0; at < bytes.length; at += 4096)
+        controller.enqueue(bytes.slice(at, at + 4096));
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { 'content-type': 'application/json' } });
+}

@@ -107,6 +107,46 @@ describe('FreedomIdClient.signInPopup', () => {
     });
   });
 
+  describe('the popup’s window name', () => {
+    it('is fresh and unguessable for every sign-in: freedomid-signin- and 128 random bits', async () => {
+      const names: string[] = [];
+      window.open = (_url, target) => {
+        names.push(String(target));
+        return null;
+      };
+      await rejection(() => popupClient().signInPopup());
+      await rejection(() => popupClient().signInPopup());
+      expect(names).to.have.length(2);
+      for (const name of names) expect(name).to.match(/^freedomid-signin-[A-Za-z0-9_-]{22}$/);
+      expect(names[0]).to.not.equal(names[1]);
+    });
+
+    it('never reuses a window another page named freedomid-signin in advance', async () => {
+      // The hostile window: named as the SDK's popup once was, and left open on a page of its own.
+      const hostile = await fromClick(() =>
+        Promise.resolve(
+          window.open('/test/fixtures/fake-provider/openid?stay=1', 'freedomid-signin'),
+        ),
+      );
+      if (hostile === null) throw new Error('the browser did not open the hostile window');
+      try {
+        await until(() => hostile.document.readyState === 'complete');
+        const hostilePage = hostile.location.href;
+        const client = popupClient();
+        const pending = fromClick(() => client.signInPopup({ extraParams: { stay: '1' } }));
+        await until(() => capture.popups.length === 2);
+        const popup = capture.popups[1];
+        expect(popup).to.not.equal(null);
+        expect(popup).to.not.equal(hostile);
+        expect([hostile.closed, hostile.location.href]).to.deep.equal([false, hostilePage]);
+        popup?.close();
+        expect((await rejection(() => pending)).code).to.equal('popup_closed');
+      } finally {
+        hostile.close();
+      }
+    });
+  });
+
   describe('when the popup cannot open', () => {
     it('→ popup_blocked, and no request is stored', async () => {
       window.open = () => null;

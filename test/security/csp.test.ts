@@ -6,7 +6,8 @@
 // would answer or refuse the backend POST), while a top-level page that never started MSW reaches
 // the network, here the middleware's stand-in backend.
 import { expect, waitUntil } from '@open-wc/testing';
-import { readFile, sendMouse } from '@web/test-runner-commands';
+import { readFile } from '@web/test-runner-commands';
+import { openWindow } from './helpers.js';
 
 /** The policy of issue 5, exactly as written there. */
 const STRICT_CSP =
@@ -34,26 +35,6 @@ interface Loaded {
 
 /** The window the test opened, as this page sees it. */
 type Opened = Window & { inlineRan?: boolean };
-
-/** Opens `path` in a new window from a real mouse click, the user activation popups need. */
-async function openWindow(path: string): Promise<Opened> {
-  const button = document.createElement('button');
-  button.textContent = 'Open';
-  button.style.cssText = 'position:fixed;left:0;top:0;width:120px;height:40px';
-  const opened: { win: Window | null } = { win: null };
-  button.addEventListener(
-    'click',
-    () => {
-      opened.win = window.open(path, 'freedomid-csp-demo', 'popup,width=600,height=700');
-    },
-    { once: true },
-  );
-  document.body.append(button);
-  await sendMouse({ type: 'click', position: [20, 20] });
-  button.remove();
-  if (opened.win === null) throw new Error(`the browser did not open ${path}`);
-  return opened.win;
-}
 
 /** Waits until `win` shows a new, loaded document of `path` with the element defined. */
 async function loaded(win: Window, path: string, previous?: Document): Promise<Loaded> {
@@ -135,7 +116,7 @@ describe('The strict-CSP demo page', function () {
 
       it('renders, signs in and handles the callback with zero securitypolicyviolation events of its own', async () => {
         // The button page: it renders and starts the sign-in; the navigation is captured.
-        win = await openWindow(path);
+        win = await openWindow(path, 'freedomid-csp-demo');
         const first = await loaded(win, path);
         const button = buttonOf(first.doc);
         expect(button.disabled).to.equal(false);
@@ -179,7 +160,7 @@ describe('The strict-CSP demo page', function () {
       });
 
       it('does enforce it: an inline script and an inline style are blocked and reported', async () => {
-        win = await openWindow(path);
+        win = await openWindow(path, 'freedomid-csp-demo');
         const { doc, heard } = await loaded(win, path);
         const script = doc.createElement('script');
         // A text node, not textContent: under Trusted Types, assigning script text throws first.
@@ -202,7 +183,7 @@ describe('The strict-CSP demo page', function () {
       });
 
       it('enforces Trusted Types where the engine has them: script text assignment throws', async () => {
-        win = await openWindow(path);
+        win = await openWindow(path, 'freedomid-csp-demo');
         const { doc } = await loaded(win, path);
         const hasTrustedTypes = 'trustedTypes' in win;
         console.log(

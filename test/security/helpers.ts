@@ -1,5 +1,6 @@
 // Shared pieces of the security suite: the closed set of error codes, an in-memory Storage, and
 // the SDK helpers of test/sdk.
+import { sendMouse } from '@web/test-runner-commands';
 import { FreedomIdError, type FreedomIdErrorCode } from '../../src/index.js';
 
 export {
@@ -125,4 +126,24 @@ export function block(name: 'sessionStorage' | 'localStorage'): () => void {
     if (own === undefined) Reflect.deleteProperty(window, name);
     else Object.defineProperty(window, name, own);
   };
+}
+
+/** Opens `path` in a new window named `name` from a real mouse click, the user activation popups need. */
+export async function openWindow(path: string, name: string): Promise<Window> {
+  const button = document.createElement('button');
+  button.textContent = 'Open';
+  button.style.cssText = 'position:fixed;left:0;top:0;width:120px;height:40px';
+  const opened: { win: Window | null } = { win: null };
+  button.addEventListener(
+    'click',
+    () => {
+      opened.win = window.open(path, name, 'popup,width=600,height=700');
+    },
+    { once: true },
+  );
+  document.body.append(button);
+  await sendMouse({ type: 'click', position: [20, 20] });
+  button.remove();
+  if (opened.win === null) throw new Error(`the browser did not open ${path}`);
+  return opened.win;
 }

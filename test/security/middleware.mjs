@@ -1,12 +1,14 @@
 // Dev-server middleware for the security suite, added by web-test-runner.config.mjs.
 // - Pages under /demo/csp/ and /test/security/csp/ get the strict Content-Security-Policy of
-//   issue 5; /test/security/csp/tt-none/index.html is the CSP demo page under `trusted-types 'none'`.
+//   issue 5; /test/security/csp/tt-none/index.html is the CSP demo page under `trusted-types 'none'`,
+//   and /test/security/csp/sdk-tt-none/index.html the SDK alone under it (its script bundled here).
 // - POST /api/freedomid/callback with one of those pages as redirectUri is a stand-in for the
 //   merchant backend (only for them: every other test page answers that path with MSW handlers).
 // - /test/security/sri/{genuine,tampered}.iife.js serve dist/freedomid.iife.js byte for byte, and
 //   with one byte changed. Both answer here, before the plugins, so nothing rewrites their bytes.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -27,6 +29,23 @@ const PAGES = {
 };
 
 const IIFE = 'dist/freedomid.iife.js';
+
+/** The SDK-only page under `trusted-types 'none'`, and its script: the SDK entry bundled with its dependencies. */
+const SDK_PAGE = '/test/security/csp/sdk-tt-none/index.html';
+const SDK_PAGE_SCRIPT = '/test/security/csp/sdk-tt-none/app.js';
+
+/** The SDK page's script, bundled as a merchant's bundler would (esbuild, es2020, oidc-client-ts included). */
+async function bundleSdkPage() {
+  const result = await build({
+    entryPoints: [`${ROOT}test/security/csp/sdk-page.ts`],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+  });
+  return result.outputFiles[0].text;
+}
 
 /** What the test server fills into the CSP page's placeholders (npm start fills in the sandbox's). */
 export const CSP_PAGE_VALUES = {
@@ -80,6 +99,16 @@ export function securityMiddleware() {
     const { path } = ctx;
     // The pages are answered here, before the dev server's plugins, which would otherwise inject
     // their own <script> (the dev server's web socket) into every HTML page: the page tested is the file.
+    if (path === SDK_PAGE || path === SDK_PAGE_SCRIPT) {
+      ctx.set('Content-Security-Policy', STRICT_CSP_NO_POLICY);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = path === SDK_PAGE ? 'html' : 'text/javascript';
+      ctx.body =
+        path === SDK_PAGE
+          ? await readFile(`${ROOT}test/security/csp/sdk-page.html`, 'utf8')
+          : await bundleSdkPage();
+      return;
+    }
     const page = PAGES[path];
     if (page !== undefined) {
       ctx.set('Content-Security-Policy', page);

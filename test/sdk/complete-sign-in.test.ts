@@ -1,0 +1,135 @@
+import { expect } from '@open-wc/testing';
+import {
+  REDIRECT_URI,
+  callbackUrl,
+  clearEntries,
+  makeClient,
+  rejection,
+  startSignIn,
+  storedEntries,
+} from './helpers.js';
+
+/** This page as the redirect URI, so the client reads and cleans the address bar. */
+const PAGE = `${location.origin}${location.pathname}`;
+
+describe('FreedomIdClient.completeSignIn', () => {
+  const pageUrl = location.href;
+  afterEach(() => {
+    clearEntries();
+    history.replaceState(null, '', pageUrl);
+  });
+
+  describe('when the page is no callback', () => {
+    it('resolves null and leaves the address bar and the stored requests alone', async () => {
+      const { client } = makeClient({ redirectUri: PAGE });
+      await startSignIn(client);
+      history.replaceState(null, '', `${location.pathname}?lang=kk#top`);
+      expect(await client.completeSignIn()).to.equal(null);
+      expect(location.search + location.hash).to.equal('?lang=kk#top');
+      expect(Object.keys(storedEntries())).to.have.length(1);
+    });
+
+    it('resolves null for a callback to another redirect URI', async () => {
+      const { client } = makeClient();
+      expect(
+        await client.completeSignIn(callbackUrl({ code: 'c', state: 's' }, `${location.origin}/x`)),
+      ).to.equal(null);
+    });
+  });
+
+  describe('when the page is a callback of this browser', () => {
+    it('validates it, returns the exact result and cleans the address bar', async () => {
+      const { client } = makeClient({ redirectUri: PAGE });
+      const { state, nonce } = await startSignIn(client, { returnTo: '/checkout' });
+      history.replaceState(null, '', `${location.pathname}?lang=kk&code=abc&state=${state}#top`);
+      const result = await client.completeSignIn();
+      expect(result).to.deep.equal({
+        code: 'abc',
+        state,
+        nonce,
+        redirectUri: PAGE,
+        returnTo: '/checkout',
+      });
+      expect(location.search + location.hash).to.equal('?lang=kk#top');
+      expect(storedEntries()).to.deep.equal({});
+    });
+
+    it('a second call for the same callback → state_not_found, from the page or by its href', async () => {
+      const { client } = makeClient({ redirectUri: PAGE });
+      const { state } = await startSignIn(client);
+      const href = `${PAGE}?code=abc&state=${state}`;
+      history.replaceState(null, '', href);
+      expect((await client.completeSignIn())?.state).to.equal(state);
+      const fromPage = await rejection(() => client.completeSignIn());
+      const byHref = await rejection(() => client.completeSignIn(href));
+      expect([fromPage.code, byHref.code]).to.deep.equal(['state_not_found', 'state_not_found']);
+      expect(fromPage.message).to.contain('already handled this callback');
+    });
+
+    it('two calls in the same tick (two elements, two clients): exactly one gets the result', async () => {
+      const { client: first } = makeClient({ redirectUri: PAGE });
+      const { client: second } = makeClient({ redirectUri: PAGE });
+      const { state } = await startSignIn(first);
+      history.replaceState(null, '', `${location.pathname}?code=abc&state=${state}`);
+      const outcomes = await Promise.allSettled([first.completeSignIn(), second.completeSignIn()]);
+      expect(outcomes.map((outcome) => outcome.status)).to.deep.equal(['fulfilled', 'rejected']);
+      expect(((outcomes[1] as PromiseRejectedResult).reason as { code: string }).code).to.equal(
+        'state_not_found',
+      );
+    });
+
+    it('a refused callback is cleaned from the address bar too, and handleCallback then reads it as used', async () => {
+      const { client } = makeClient({ redirectUri: PAGE });
+      history.replaceState(null, '', `${location.pathname}?code=abc&state=forged-state-0000000000`);
+      const error = await rejection(() => client.completeSignIn());
+      expect(error.code).to.equal('state_not_found');
+      expect(location.search).to.equal('');
+      expect((await rejection(() => client.handleCallback())).code).to.equal('state_not_found');
+    });
+  });
+
+  describe('when a callback is given by href', () => {
+    it('validates it without touching the address bar', async () => {
+      const { client } = makeClient();
+      const { state } = await startSignIn(client);
+      history.replaceState(null, '', `${location.pathname}?keep=1`);
+      const result = await client.completeSignIn(callbackUrl({ code: 'c', state }));
+      expect(result?.redirectUri).to.equal(REDIRECT_URI);
+      expect(location.search).to.equal('?keep=1');
+    });
+  });
+});
+
+describe('FreedomIdClient.signIn with beforeNavigate', () => {
+  afterEach(() => {
+    clearEntries();
+  });
+
+  it('is called with the URL that is then navigated to', async () => {
+    const { client, navigations } = makeClient();
+    const seen: URL[] = [];
+    await client.signIn({
+      beforeNavigate: (url) => {
+        seen.push(url);
+        return true;
+      },
+    });
+    expect(navigations).to.deep.equal(seen);
+    expect(Object.keys(storedEntries())).to.deep.equal([
+      `freedomid.${seen[0].searchParams.get('state') ?? ''}`,
+    ]);
+  });
+
+  it('returning false navigates nowhere and discards the request', async () => {
+    const { client, navigations } = makeClient();
+    let called = 0;
+    await client.signIn({
+      beforeNavigate: () => {
+        called++;
+        return false;
+      },
+    });
+    expect([called, navigations.length]).to.deep.equal([1, 0]);
+    expect(storedEntries()).to.deep.equal({});
+  });
+});
