@@ -1,6 +1,6 @@
 import { FreedomIdServerError } from './errors.js';
 import { secureUrl, urlFromIssuer, type ResolvedProvider } from './provider-options.js';
-import { isRecord, parseJson, readCappedText, requestFailed } from './read-reply.js';
+import { fetchReply, isRecord, parseJson } from './read-reply.js';
 
 /** What the server side uses from a provider's discovery document. */
 export interface ProviderMetadata {
@@ -42,19 +42,12 @@ export function clearDiscoveryCache(): void {
 
 async function fetchMetadata(url: URL, provider: ResolvedProvider): Promise<ProviderMetadata> {
   const what = `${provider.providerName}'s discovery document ${url.href}`;
-  let status: number;
-  let text: string;
-  try {
-    const response = await fetch(url, {
-      headers: { accept: 'application/json' },
-      redirect: 'error',
-      signal: AbortSignal.timeout(provider.timeoutMs),
-    });
-    status = response.status;
-    text = await readCappedText(response, what);
-  } catch (cause) {
-    throw requestFailed(what, provider.timeoutMs, cause);
-  }
+  const { status, text } = await fetchReply(
+    url.href,
+    { headers: { accept: 'application/json' } },
+    what,
+    provider.timeoutMs,
+  );
   const document = parseJson(text);
   if (status !== 200 || !isRecord(document)) {
     throw new FreedomIdServerError(

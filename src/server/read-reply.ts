@@ -67,12 +67,30 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Maps a failed `fetch` onto `timeout` or `network_error`, naming `what` could not be reached. */
-export function requestFailed(
+/**
+ * Sends one request to the provider with no redirects and a timeout, and returns its status and
+ * body text read with the {@link MAX_REPLY_BYTES} cap; a failed request is `timeout` or `network_error`.
+ */
+export async function fetchReply(
+  url: string,
+  init: RequestInit,
   what: string,
   timeoutMs: number,
-  cause: unknown,
-): FreedomIdServerError {
+): Promise<{ status: number; text: string }> {
+  try {
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return { status: response.status, text: await readCappedText(response, what) };
+  } catch (cause) {
+    throw requestFailed(what, timeoutMs, cause);
+  }
+}
+
+/** Maps a failed `fetch` onto `timeout` or `network_error`, naming `what` could not be reached. */
+function requestFailed(what: string, timeoutMs: number, cause: unknown): FreedomIdServerError {
   if (cause instanceof FreedomIdServerError) return cause;
   if (
     cause instanceof DOMException &&

@@ -2,7 +2,7 @@ import type { Endpoints } from './endpoints.js';
 import { FreedomIdServerError } from './errors.js';
 import type { SignIn } from './options.js';
 import { invalid, type ResolvedProvider } from './provider-options.js';
-import { isRecord, parseJson, readCappedText, requestFailed } from './read-reply.js';
+import { fetchReply, isRecord, parseJson } from './read-reply.js';
 
 /** The token endpoint's successful reply, field names as the provider sends them. */
 export interface FreedomIdTokens {
@@ -45,21 +45,16 @@ export async function requestTokens(
   }
   const json = provider.tokenRequest === 'json';
   headers['content-type'] = json ? 'application/json' : 'application/x-www-form-urlencoded';
-  let status: number;
-  let text: string;
-  try {
-    const response = await fetch(endpoint, {
+  const { status, text } = await fetchReply(
+    endpoint,
+    {
       method: 'POST',
       headers,
       body: json ? JSON.stringify(params) : new URLSearchParams(params).toString(),
-      redirect: 'error',
-      signal: AbortSignal.timeout(provider.timeoutMs),
-    });
-    status = response.status;
-    text = await readCappedText(response, what);
-  } catch (cause) {
-    throw requestFailed(what, provider.timeoutMs, cause);
-  }
+    },
+    what,
+    provider.timeoutMs,
+  );
   const reply = parseJson(text);
   if (isRecord(reply) && 'error' in reply) throw tokenError(endpoint, provider, status, reply);
   if (status < 200 || status > 299) {
