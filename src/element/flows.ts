@@ -6,15 +6,19 @@ export interface FlowTarget extends EventTarget {
   readonly backendUrl: string | undefined;
 }
 
+/** Dispatches the cancelable `freedomid-redirect` for `url`; false when a listener cancelled it. */
+function announce(target: FlowTarget, url: URL): boolean {
+  return emit(target, 'freedomid-redirect', { url: url.href }, true);
+}
+
 /**
- * Announces the authorization URL, then leaves for it unless a listener cancelled; resolves true
- * when the page is leaving (the element stays busy).
+ * Announces the authorization URL, then leaves for it unless a listener cancelled (the SDK then
+ * discards the request); resolves true when the page is leaving (the element stays busy).
  */
 export async function redirect(target: FlowTarget, client: FreedomIdClient): Promise<boolean> {
-  const url = await client.createAuthorizationUrl();
-  if (!emit(target, 'freedomid-redirect', { url: url.href }, true)) return false;
-  await client.config.navigate(url);
-  return true;
+  const allowed = { redirect: false };
+  await client.signIn({ beforeNavigate: (url) => (allowed.redirect = announce(target, url)) });
+  return allowed.redirect;
 }
 
 /**
@@ -22,17 +26,14 @@ export async function redirect(target: FlowTarget, client: FreedomIdClient): Pro
  * an error. Opens the popup before its first `await`, as browsers allow only inside the click.
  */
 export async function popup(target: FlowTarget, client: FreedomIdClient): Promise<boolean> {
-  const outcome = { cancelled: false };
+  const allowed = { redirect: true };
   try {
     const result = await client.signInPopup({
-      beforeNavigate: (url) => {
-        outcome.cancelled = !emit(target, 'freedomid-redirect', { url: url.href }, true);
-        return !outcome.cancelled;
-      },
+      beforeNavigate: (url) => (allowed.redirect = announce(target, url)),
     });
     await handOff(target, client, result);
   } catch (error) {
-    if (!outcome.cancelled) throw error;
+    if (allowed.redirect) throw error;
   }
   return false;
 }
