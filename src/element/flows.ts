@@ -6,19 +6,15 @@ export interface FlowTarget extends EventTarget {
   readonly backendUrl: string | undefined;
 }
 
-/** Dispatches the cancelable `freedomid-redirect` for `url`; false when a listener cancelled it. */
-function announce(target: FlowTarget, url: URL): boolean {
-  return emit(target, 'freedomid-redirect', { url: url.href }, true);
-}
-
 /**
- * Announces the authorization URL, then leaves for it unless a listener cancelled (the SDK then
- * discards the request); resolves true when the page is leaving (the element stays busy).
+ * Announces the authorization URL, then leaves for it unless a listener cancelled; resolves true
+ * when the page is leaving (the element stays busy).
  */
 export async function redirect(target: FlowTarget, client: FreedomIdClient): Promise<boolean> {
-  const allowed = { redirect: false };
-  await client.signIn({ beforeNavigate: (url) => (allowed.redirect = announce(target, url)) });
-  return allowed.redirect;
+  const url = await client.createAuthorizationUrl();
+  if (!emit(target, 'freedomid-redirect', { url: url.href }, true)) return false;
+  await client.config.navigate(url);
+  return true;
 }
 
 /**
@@ -26,14 +22,17 @@ export async function redirect(target: FlowTarget, client: FreedomIdClient): Pro
  * an error. Opens the popup before its first `await`, as browsers allow only inside the click.
  */
 export async function popup(target: FlowTarget, client: FreedomIdClient): Promise<boolean> {
-  const allowed = { redirect: true };
+  const outcome = { cancelled: false };
   try {
     const result = await client.signInPopup({
-      beforeNavigate: (url) => (allowed.redirect = announce(target, url)),
+      beforeNavigate: (url) => {
+        outcome.cancelled = !emit(target, 'freedomid-redirect', { url: url.href }, true);
+        return !outcome.cancelled;
+      },
     });
     await handOff(target, client, result);
   } catch (error) {
-    if (allowed.redirect) throw error;
+    if (!outcome.cancelled) throw error;
   }
   return false;
 }
