@@ -1,8 +1,7 @@
 /* global document */
 // The strict-CSP demo's only page script: external and same-origin, so `script-src 'self'` runs it.
-// It lists every CSP violation the page sees and the sign-in's progress, as text only (no
-// innerHTML: under `require-trusted-types-for 'script'` that would throw); /demo/script-tag.js
-// shows the outcome as on the other demo pages.
+// It lists every CSP violation the page sees and shows the sign-in's outcome, as text only (no
+// innerHTML: under `require-trusted-types-for 'script'` that would throw).
 'use strict';
 
 (() => {
@@ -23,9 +22,11 @@
     none.hidden = violations.length > 0;
   }
 
-  function setStatus(text) {
-    const status = document.getElementById('status');
-    if (status !== null) status.textContent = text;
+  function setText(id, text) {
+    const box = document.getElementById(id);
+    if (box === null) return;
+    box.textContent = text;
+    box.hidden = false;
   }
 
   document.addEventListener('securitypolicyviolation', (event) => {
@@ -38,9 +39,25 @@
   document.addEventListener('DOMContentLoaded', show);
 
   document.addEventListener('freedomid-redirect', () => {
-    setStatus('Going to Freedom ID…');
+    setText('status', 'Going to Freedom ID…');
   });
   document.addEventListener('freedomid-callback', () => {
-    setStatus('Callback accepted; the backend is exchanging the code…');
+    setText('status', 'Callback accepted; the backend is exchanging the code…');
+  });
+  document.addEventListener('freedomid-session', (event) => {
+    const profile = event.detail.response?.profile;
+    const who = profile?.name ?? profile?.sub;
+    setText('status', who ? `Signed in as ${who}.` : 'Signed in.');
+  });
+  document.addEventListener('freedomid-error', (event) => {
+    // Words for the user on the page; the code and the developer's message in the console.
+    console.error(`Sign-in failed (${event.detail.code}): ${event.detail.message}`, event.detail);
+    setText('status', '');
+    setText(
+      'error',
+      event.detail.error === 'access_denied'
+        ? 'You cancelled the sign-in. You can try again at any time.'
+        : 'Signing in did not work. Try again.',
+    );
   });
 })();

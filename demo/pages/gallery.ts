@@ -40,6 +40,7 @@ for (const [locale, label] of LOCALES) {
       grid.append(text('div', `${size} · ${shape}`, 'row-label'));
       for (const theme of THEMES) {
         const cell = text('div', '', theme === 'dark' ? 'cell dark-bg' : 'cell');
+        cell.dataset.theme = `theme="${theme}"`;
         const common = { locale, text: label, theme, size, shape };
         cell.append(button(common), button({ ...common, type: 'icon' }));
         grid.append(cell);

@@ -1,6 +1,6 @@
 // Integration style 3: the JS API (FreedomIdClient) behind the merchant's own button.
 // A merchant writes `from 'freedomid-web'`; the demo imports the source so it runs before a build.
-import { FreedomIdClient, isFreedomIdError } from '../../src/index.js';
+import { fetchAuthParams, FreedomIdClient, isFreedomIdError } from '../../src/index.js';
 import { meta, showError, showProfile } from './render.js';
 
 const client = new FreedomIdClient({
@@ -8,6 +8,8 @@ const client = new FreedomIdClient({
   redirectUri: `${location.origin}${location.pathname}`,
   authority: meta('authority'),
   scope: meta('scope'),
+  // State, nonce and the PKCE challenge come from the backend, which keeps the verifier.
+  authParams: () => fetchAuthParams(meta('params-url')),
 });
 
 document.querySelector('#sign-in')?.addEventListener('click', () => {

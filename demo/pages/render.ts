@@ -59,10 +59,9 @@ export function showError(error: unknown): void {
   const message = typeof detail.message === 'string' ? detail.message : String(error);
   console.error(`Sign-in failed (${code}): ${message}`, error);
   const response = detail.response;
+  // The backend handler answers `{ error: code, message }`.
   const backendCode =
-    isRecord(response) && isRecord(response.error) && typeof response.error.code === 'string'
-      ? response.error.code
-      : undefined;
+    isRecord(response) && typeof response.error === 'string' ? response.error : undefined;
   setStatus('');
   document.querySelector('#profile')?.replaceChildren();
   const box = document.querySelector<HTMLElement>('#error');

@@ -106,6 +106,29 @@ export async function clickSignIn(page: Page, name: PageName): Promise<void> {
   await button.click();
 }
 
+/**
+ * An authorization request for the demo client to `endpoint` (either sandbox provider's), sending
+ * the browser back to `redirectUri`; `extra` adds or overrides parameters.
+ */
+export function authorizationUrl(
+  endpoint: string,
+  redirectUri: string,
+  extra: Record<string, string> = {},
+): string {
+  const url = new URL(endpoint);
+  const params = {
+    client_id: DEMO_CLIENT_ID,
+    redirect_uri: redirectUri,
+    scope: DEMO_SCOPE,
+    state: 'state-1',
+    nonce: 'nonce-1',
+    response_type: 'code',
+    ...extra,
+  };
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  return url.href;
+}
+
 /** Signs in on the sandbox's login page as the test user, up to its consent page. */
 export async function logIn(page: Page, sandboxUrl: string): Promise<void> {
   await page.waitForURL((url) => url.href.startsWith(`${sandboxUrl}/interaction/`));

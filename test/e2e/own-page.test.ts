@@ -50,6 +50,15 @@ describe('a page of your own on another port (docs/own-page.md, step 1)', () => 
     await new Promise((resolve) => server?.close(resolve));
   });
 
+  it('is the page docs/own-page.md shows, byte for byte', async () => {
+    const [doc, file] = await Promise.all(
+      ['../../docs/own-page.md', '../../examples/own-page/index.html'].map((path) =>
+        readFile(new URL(path, import.meta.url), 'utf8'),
+      ),
+    );
+    assert.ok(doc.includes(`\n\`\`\`html\n${file}\`\`\`\n`));
+  });
+
   it(
     'signs in with the script tag alone and shows the code from freedomid-callback',
     { timeout: 90_000 },

@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO_CLIENT_ID, DEMO_SCOPE } from '../../demo/start-demo.js';
-import { DEMO_USER, useDemo, WAIT_MS } from './harness.js';
+import { authorizationUrl as requestUrl, DEMO_USER, useDemo, WAIT_MS } from './harness.js';
 
 const TEST_TIMEOUT = 90_000;
 
@@ -13,20 +12,9 @@ const MERCHANT = 'http://localhost:8089/signed-in';
 
 const run = useDemo();
 
-/** The sandbox's authorization URL for the merchant above, with `extra` parameters. */
+/** The Freedom-ID-shaped provider's authorization URL for the merchant above. */
 function authorizationUrl(extra: Record<string, string> = {}): string {
-  const url = new URL(`${run.demo.sandboxUrl}/openid`);
-  const params = {
-    client_id: DEMO_CLIENT_ID,
-    redirect_uri: MERCHANT,
-    scope: DEMO_SCOPE,
-    state: 'state-1',
-    nonce: 'nonce-1',
-    response_type: 'code',
-    ...extra,
-  };
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  return url.href;
+  return requestUrl(`${run.demo.sandboxUrl}/openid`, MERCHANT, extra);
 }
 
 /** Opens the sign-in page; the merchant's page answers with a stub, so its URL can be read. */

@@ -9,26 +9,16 @@ import { decodeJwt } from 'jose';
 import { startSandbox } from '../../demo/sandbox/index.js';
 import { DROPPED_WARNINGS, isDroppedWarning } from '../../demo/sandbox/quiet-notices.js';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../demo/start-demo.js';
-import { consent, DEMO_USER, logIn, useDemo } from './harness.js';
+import { authorizationUrl as requestUrl, consent, DEMO_USER, logIn, useDemo } from './harness.js';
 
 const TEST_TIMEOUT = 90_000;
 const MERCHANT = 'http://127.0.0.1:8089/signed-in';
 
 const run = useDemo();
 
-/** An authorization request to `endpoint` for the demo client, as query parameters. */
+/** An authorization request to `endpoint` for the demo client, back to `redirectUri`. */
 function authorizationUrl(endpoint: string, redirectUri = MERCHANT): string {
-  const url = new URL(endpoint);
-  const params = {
-    client_id: DEMO_CLIENT_ID,
-    redirect_uri: redirectUri,
-    scope: 'openid read.profile',
-    state: 'state-1',
-    nonce: 'nonce-1',
-    response_type: 'code',
-  };
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  return url.href;
+  return requestUrl(endpoint, redirectUri, { scope: 'openid read.profile' });
 }
 
 describe('the standards-shaped sandbox provider', () => {

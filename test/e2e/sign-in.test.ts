@@ -154,25 +154,48 @@ describe('sign-in through the demo against the sandbox', () => {
     );
   }
 
+  /** Signs in on the JS API page with the hand-off to the backend altered by `alter`. */
+  async function signInWithHandOff(
+    alter: (body: Record<string, unknown>) => object,
+  ): Promise<Page> {
+    const page = await run.open('js-api');
+    await page.route('**/api/freedomid/callback', async (route) => {
+      const body = route.request().postDataJSON() as Record<string, unknown>;
+      await route.continue({ postData: JSON.stringify(alter(body)) });
+    });
+    await clickSignIn(page, 'js-api');
+    await logIn(page, run.demo.sandboxUrl);
+    await consent(page);
+    return page;
+  }
+
   it(
-    'has the server helper refuse an id_token whose nonce is not the browser’s (nonce_mismatch)',
+    'has the backend use the nonce and verifier it bound itself: forged ones in the hand-off change nothing',
     { timeout: TEST_TIMEOUT },
     async () => {
-      const page = await run.open('js-api');
-      await page.route('**/api/freedomid/callback', async (route) => {
-        const body = route.request().postDataJSON() as Record<string, unknown>;
-        await route.continue({
-          postData: JSON.stringify({ ...body, nonce: 'not-the-browser-nonce' }),
-        });
-      });
-      await clickSignIn(page, 'js-api');
-      await logIn(page, run.demo.sandboxUrl);
+      const page = await signInWithHandOff((body) => ({
+        ...body,
+        nonce: 'not-the-bound-nonce-0000000000',
+        codeVerifier: 'not-the-bound-verifier-0000000000000000000000',
+      }));
 
-      await consent(page);
+      const profile = await shownProfile(page);
+
+      assert.equal(profile.sub, EXPECTED_PROFILE.sub);
+      assert.equal(await page.locator('#error').isHidden(), true);
+      await page.context().close();
+    },
+  );
+
+  it(
+    'has the backend refuse a hand-off whose state no sign-in in this browser has (state_mismatch)',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const page = await signInWithHandOff((body) => ({ ...body, state: 'x'.repeat(43) }));
 
       assert.deepEqual(await shownError(page), {
         code: 'backend_error',
-        backendCode: 'nonce_mismatch',
+        backendCode: 'state_mismatch',
       });
       assert.equal(await page.locator('#profile dd').count(), 0);
       await page.context().close();
