@@ -130,7 +130,13 @@ describe('FreedomIdClient.signInPopup', () => {
       );
       if (hostile === null) throw new Error('the browser did not open the hostile window');
       try {
-        await until(() => hostile.document.readyState === 'complete');
+        // Its own page loaded (not the about:blank it starts with).
+        await until(
+          () =>
+            hostile.location.pathname === '/test/fixtures/fake-provider/openid' &&
+            hostile.document.readyState === 'complete',
+          8000,
+        );
         const hostilePage = hostile.location.href;
         const client = popupClient();
         const pending = fromClick(() => client.signInPopup({ extraParams: { stay: '1' } }));
