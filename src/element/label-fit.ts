@@ -10,10 +10,10 @@ export class LabelFit implements ReactiveController {
   index = 0;
   private width = 0;
   private readonly observer = new ResizeObserver(([entry]) => {
-    // Measured in the next frame: changing the label inside the observer's callback could resize
-    // the host again before the frame ends ("ResizeObserver loop" error).
+    // In a task of its own: changing the label inside the observer's callback could resize the
+    // host again within the same frame (a "ResizeObserver loop" error).
     const { width } = entry.contentRect;
-    requestAnimationFrame(() => {
+    setTimeout(() => {
       this.resized(width);
     });
   });
