@@ -62,7 +62,7 @@ export default {
   middleware: [securityMiddleware()],
   reporters: [defaultReporter(), summaryReporter()],
   browsers: selectedEngines().map((engine) => launchers[engine]()),
-  // The element has no Lit any more, but @open-wc/testing loads Lit's dev build for its fixtures.
+  // The element and @open-wc/testing's fixtures load Lit's development build, which says so per test.
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   // Generous limits: they only cut off a hang, and a busy 2-core machine (npm run test:busy) can
   // take minutes over a file that takes seconds when idle (the default 120 s per file was hit).

@@ -16,11 +16,11 @@ document.querySelector('#sign-in')?.addEventListener('click', () => {
   client.signIn().catch(showError);
 });
 
-if (client.isCallback()) {
-  try {
-    const result = await client.handleCallback();
-    showProfile(await client.sendToBackend(result, meta('backend-url')));
-  } catch (error) {
-    showError(isFreedomIdError(error) ? error.toJSON() : error);
-  }
+// The return page: validates the callback (or, inside a sign-in popup, hands it to the opener),
+// once, and cleans the address bar; null when this page carries no callback.
+try {
+  const result = await client.completeSignIn();
+  if (result !== null) showProfile(await client.sendToBackend(result, meta('backend-url')));
+} catch (error) {
+  showError(isFreedomIdError(error) ? error.toJSON() : error);
 }

@@ -1,7 +1,7 @@
 // Dev-server middleware for the security suite, added by web-test-runner.config.mjs.
 // - Pages under /demo/csp/ and /test/security/csp/ get the strict Content-Security-Policy of
-//   issue 5; /test/security/csp/tt-none/index.html is the CSP demo page under `trusted-types 'none'`,
-//   and /test/security/csp/sdk-tt-none/index.html the SDK alone under it (its script bundled here).
+//   issue 5 (`trusted-types lit-html`: the element needs Lit's policy); /test/security/csp/sdk-tt-none/
+//   index.html is the SDK alone under `trusted-types 'none'` (its script bundled here).
 // - /demo/script-tag.js is the demo pages' outcome display the CSP page loads, bundled here.
 // - POST /api/freedomid/callback with one of those pages as redirectUri is a stand-in for the
 //   merchant backend (only for them: every other test page answers that path with MSW handlers).
@@ -23,10 +23,9 @@ export const STRICT_CSP_NO_POLICY = STRICT_CSP.replace(
   "trusted-types 'none'",
 );
 
-/** The strict-CSP demo page at its own path and at the test's path, each with its policy. */
+/** The strict-CSP demo page, with its policy. */
 const PAGES = {
   '/demo/csp/index.html': STRICT_CSP,
-  '/test/security/csp/tt-none/index.html': STRICT_CSP_NO_POLICY,
 };
 
 const IIFE = 'dist/freedomid.iife.js';
