@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { clickSignIn, consent, DEMO_USER, logIn, useDemo, WAIT_MS } from './harness.js';
 
@@ -37,6 +38,15 @@ describe('a page of your own with a backend (docs/own-page.md, step 2)', () => {
       server.kill();
       await once(server, 'exit');
     }
+  });
+
+  it('is the server docs/own-page.md shows, byte for byte', async () => {
+    const [doc, file] = await Promise.all(
+      ['../../docs/own-page.md', '../../examples/own-page/server.ts'].map((path) =>
+        readFile(new URL(path, import.meta.url), 'utf8'),
+      ),
+    );
+    assert.ok(doc.includes(`\n\`\`\`ts\n${file}\`\`\`\n`));
   });
 
   it('signs in and shows the sub the backend validated', { timeout: 90_000 }, async () => {
