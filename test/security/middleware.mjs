@@ -3,10 +3,12 @@
 //   issue 5 (`trusted-types lit-html`: the element needs Lit's policy); /test/security/csp/sdk-tt-none/
 //   index.html is the SDK alone under `trusted-types 'none'` (its script bundled here).
 // - /demo/script-tag.js is the demo pages' outcome display the CSP page loads, bundled here.
-// - POST /api/freedomid/callback with one of those pages as redirectUri is a stand-in for the
-//   merchant backend (only for them: every other test page answers that path with MSW handlers).
+// - GET /api/freedomid/params and POST /api/freedomid/callback with one of those pages as
+//   redirectUri (its params-url and backend-url) stand in for the merchant backend's handler
+//   (only for them: every other test page answers those paths with MSW handlers).
 // - /test/security/sri/{genuine,tampered}.iife.js serve dist/freedomid.iife.js byte for byte, and
 //   with one byte changed. Both answer here, before the plugins, so nothing rewrites their bytes.
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -63,6 +65,7 @@ export function fillCspPage(html) {
   return html.replace(/%FREEDOMID_[A-Z_]+%/g, (name) => CSP_PAGE_VALUES[name] ?? name);
 }
 const BACKEND_PATH = '/api/freedomid/callback';
+const PARAMS_PATH = '/api/freedomid/params';
 
 /** Whether a URL is one of the strict-CSP pages. */
 function isCspPage(url) {
@@ -140,6 +143,16 @@ export function securityMiddleware() {
       ctx.set('Cache-Control', 'no-store');
       ctx.type = 'text/javascript';
       ctx.body = path.endsWith('tampered.iife.js') ? tamper(code) : code;
+      return;
+    }
+    if (ctx.method === 'GET' && path === PARAMS_PATH) {
+      // What the handler's params route answers, without PKCE (the challenge is optional). Only
+      // the CSP pages get here (no Referer check: MSW's worker may pass the request on as its own).
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = {
+        state: randomBytes(24).toString('base64url'),
+        nonce: randomBytes(24).toString('base64url'),
+      };
       return;
     }
     if (ctx.method === 'POST' && path === BACKEND_PATH) {
