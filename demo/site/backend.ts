@@ -36,8 +36,9 @@ export function createBackend({
       cookieSecret: cookieSecret ?? randomBytes(32).toString('base64url'),
       basePath: BASE_PATH,
       onSignIn: (claims) => ({ profile: claims }),
+      // One line per refused sign-in: the code and what to change (the stack helps nobody here).
       onError: (error) => {
-        console.warn('demo backend:', error);
+        console.warn(`demo backend: ${error instanceof Error ? error.message : String(error)}`);
       },
     }),
   );
