@@ -11,10 +11,20 @@ import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { WebKitGtkLauncher } from './scripts/webkit-launcher.mjs';
 import { securityMiddleware } from './test/security/middleware.mjs';
 
-const mswWorker = readFileSync(
+/*
+ * MSW's worker, plus one listener of ours: on 'freedomid-test:claim' the active worker claims the
+ * page that asks (test/mocks/browser.ts). Two test pages that load before the first registration is
+ * active may find it but stay uncontrolled; MSW then reloads the page, which the runner reports as
+ * an interrupted test. Claiming by the same worker gives control without a second registration.
+ */
+const mswWorker = `${readFileSync(
   fileURLToPath(import.meta.resolve('msw/mockServiceWorker.js')),
   'utf8',
-);
+)}
+addEventListener('message', (event) => {
+  if (event.data === 'freedomid-test:claim') event.waitUntil(self.clients.claim());
+});
+`;
 
 /** Serves MSW's worker at the site root, so its scope covers the test pages (TOOLCHAIN pitfall 1). */
 const mswWorkerPlugin = {

@@ -18,14 +18,35 @@ window.addEventListener('beforeunload', (event) => {
 
 let started: Promise<unknown> | undefined;
 
+/**
+ * Makes sure MSW's worker controls this page before MSW starts. A page that loaded while another
+ * test page was registering the worker is not controlled, and MSW would reload it (an interrupted
+ * test, seen on a busy machine); the active worker claims it instead (web-test-runner.config.mjs).
+ */
+async function controlledByWorker(): Promise<void> {
+  const { serviceWorker } = navigator;
+  const controlled = () => serviceWorker.controller !== null;
+  if (controlled()) return;
+  const changed = new Promise((resolve) => {
+    serviceWorker.addEventListener('controllerchange', resolve, { once: true });
+  });
+  await serviceWorker.register('/mockServiceWorker.js');
+  const { active } = await serviceWorker.ready;
+  if (controlled()) return;
+  active?.postMessage('freedomid-test:claim');
+  await changed;
+}
+
 /** Starts the worker once per page; unhandled requests fail the test loudly. */
 export function startWorker(): Promise<unknown> {
-  started ??= worker.start({ quiet: true, onUnhandledRequest: 'error' }).then(() => {
-    if (navigator.serviceWorker.controller === null) {
-      throw new Error(
-        'MSW started, but no service worker controls this page: its requests would reach the network unmocked.',
-      );
-    }
-  });
+  started ??= controlledByWorker()
+    .then(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }))
+    .then(() => {
+      if (navigator.serviceWorker.controller === null) {
+        throw new Error(
+          'MSW started, but no service worker controls this page: its requests would reach the network unmocked.',
+        );
+      }
+    });
   return started;
 }
