@@ -1,6 +1,6 @@
 // Browser tests: TypeScript compiled by esbuild, run in Debian's Chromium, Firefox ESR and
 // WebKitGTK ($BROWSERS picks a subset), network through MSW.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -34,6 +34,14 @@ const mswWorkerPlugin = {
     return undefined;
   },
 };
+
+/*
+ * The runner stops on an uncaught error, but prints its message through a console buffer that the
+ * exit never flushes: the run then ends mid-progress-bar without a word. Say it on stderr directly.
+ */
+process.on('uncaughtExceptionMonitor', (error) => {
+  writeSync(2, `\nweb-test-runner stops on an uncaught error:\n${error?.stack ?? String(error)}\n`);
+});
 
 const launchers = {
   chromium: () =>

@@ -1,6 +1,7 @@
 // A @web/test-runner reporter that ends the run with one plain line, "browser: N passed, N failed",
-// counted over every engine, and writes the counts to .tmp/test-results/browser.json.
+// counted over every engine, and writes the counts to `file` (.tmp/test-results/browser.json).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 function count(suite, totals) {
   for (const test of suite?.tests ?? []) {
@@ -11,7 +12,7 @@ function count(suite, totals) {
   for (const child of suite?.suites ?? []) count(child, totals);
 }
 
-export function summaryReporter() {
+export function summaryReporter({ file = '.tmp/test-results/browser.json' } = {}) {
   return {
     onTestRunFinished({ sessions }) {
       const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -20,8 +21,8 @@ export function summaryReporter() {
         // A file that failed to load or start counts as a failure even though no test ran.
         if (!session.passed && (session.errors?.length ?? 0) > 0) totals.failed++;
       }
-      mkdirSync('.tmp/test-results', { recursive: true });
-      writeFileSync('.tmp/test-results/browser.json', JSON.stringify(totals));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(totals));
       const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
       setTimeout(() =>
         console.log(`browser: ${totals.passed} passed, ${totals.failed} failed${skipped}`),

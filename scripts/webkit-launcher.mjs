@@ -2,12 +2,17 @@
 // its MiniBrowser, all from Debian, stopped again when the run ends.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
+
+const LOG_DIR = '.tmp/webkit';
 
 export class WebKitGtkLauncher extends WebdriverLauncher {
   #miniBrowser;
   #children = [];
+  #driver;
+  #stopping = false;
 
   constructor(miniBrowser) {
     super({ capabilities: { browserName: 'MiniBrowser' } });
@@ -20,11 +25,7 @@ export class WebKitGtkLauncher extends WebdriverLauncher {
     const env = { ...process.env };
     if (!env.DISPLAY) env.DISPLAY = await this.#startXvfb();
     const port = await freePort();
-    const driver = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], {
-      env,
-      stdio: 'ignore',
-    });
-    this.#children.push(driver);
+    this.#driver = this.#spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], { env });
     await waitForStatus(`http://127.0.0.1:${port}/status`);
     this.options = {
       hostname: '127.0.0.1',
@@ -41,22 +42,94 @@ export class WebKitGtkLauncher extends WebdriverLauncher {
     this.name = 'WebKit';
   }
 
+  /** WebKitWebDriver's process id; the MiniBrowser of each session is its child. */
+  get driverPid() {
+    return this.#driver?.pid;
+  }
+
+  /**
+   * Opens a test file's page and waits for it. Upstream leaves this promise unobserved, so a failed
+   * navigation became an unhandled rejection that stopped the whole run without a word; here it
+   * fails this file, and a browser that is gone is replaced for the files after it.
+   */
+  async startSession(id, url) {
+    await this.ensureManagerInitialized();
+    try {
+      await this.driverManager.startSession(id, url);
+    } catch (error) {
+      await this.#replaceLostBrowser(error);
+      throw error;
+    }
+  }
+
+  async stopSession(id) {
+    try {
+      return await super.stopSession(id);
+    } catch (error) {
+      await this.#replaceLostBrowser(error);
+      throw error;
+    }
+  }
+
+  /** After a failed command: if the browser session no longer answers, end it so the next file starts a new one. */
+  async #replaceLostBrowser(error) {
+    const driver = this.driver;
+    if (driver === undefined || this.#stopping) return;
+    try {
+      await driver.getTitle();
+      return;
+    } catch {
+      // the session is gone: fall through
+    }
+    console.error(
+      `WebKit: the browser session ended (${String(error?.message ?? error).split('\n')[0]}); the next test file starts a new one.`,
+    );
+    clearInterval(this.pendingHeartbeat);
+    this.driver = undefined;
+    this.driverManager = undefined;
+    await driver.deleteSession().catch(() => {});
+  }
+
   async stop() {
+    this.#stopping = true;
     await super.stop();
+    this.#killChildren();
+  }
+
+  /** Also on the runner's exit: a run that ends abruptly must not leave Xvfb and the driver behind. */
+  #killChildren() {
+    this.#stopping = true;
     for (const child of this.#children.splice(0)) child.kill('SIGTERM');
   }
 
   async #startXvfb() {
-    const xvfb = spawn(
+    const xvfb = this.#spawn(
       'Xvfb',
       ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
-      {
-        stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
-      },
+      { extraFd: true },
     );
-    this.#children.push(xvfb);
     const [chunk] = await once(xvfb.stdio[3], 'data');
     return `:${String(chunk).trim()}`;
+  }
+
+  /** Starts a helper process whose output goes to .tmp/webkit/<name>.log, and says so if it dies mid-run. */
+  #spawn(command, args, { env = process.env, extraFd = false } = {}) {
+    mkdirSync(LOG_DIR, { recursive: true });
+    const log = `${LOG_DIR}/${command}.log`;
+    const out = openSync(log, 'w');
+    const child = spawn(command, args, {
+      env,
+      stdio: ['ignore', out, out, ...(extraFd ? ['pipe'] : [])],
+    });
+    child.on('exit', (code, signal) => {
+      if (this.#stopping) return;
+      console.error(
+        `WebKit: ${command} ended during the run (${signal ?? `exit code ${code}`}); its output is in ${log}.`,
+      );
+    });
+    this.#children.push(child);
+    if (this.#children.length === 1) process.once('exit', () => this.#killChildren());
+    return child;
   }
 }
 

@@ -1,0 +1,39 @@
+// The WebKitGTK launcher (scripts/webkit-launcher.mjs) when its browser dies mid-run: the file that
+// lost it fails with the reason, the next file runs in a new browser, and the run ends with its
+// summary. Before, the next file's navigation failed unobserved and the runner exited without a word.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+
+describe('a WebKit run whose browser is killed in its first file', { timeout: 600_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'webkit-crash-'));
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails that file, runs the next in a new browser, and ends with its counts', () => {
+    const results = join(dir, 'results.json');
+    const run = spawnSync(
+      process.execPath,
+      [
+        'node_modules/@web/test-runner/dist/bin.js',
+        '--config',
+        'test/runner/webkit-crash.config.mjs',
+      ],
+      { env: { ...process.env, CI: 'true', RESULTS_FILE: results }, encoding: 'utf8' },
+    );
+    const output = `${run.stdout}${run.stderr}`;
+    assert.equal(run.status, 1, output);
+    assert.deepEqual(JSON.parse(readFileSync(results, 'utf8')), {
+      passed: 1,
+      failed: 1,
+      skipped: 0,
+    });
+    assert.match(output, /WebKit: the browser session ended \(.*invalid session id/);
+    assert.match(output, /test\/runner\/fixtures\/crash\.browser\.ts:/);
+    assert.match(output, /browser: 1 passed, 1 failed/);
+  });
+});
