@@ -9,6 +9,7 @@ import {
   validationEnvelope,
 } from '../../src/testing/freedom-id.js';
 import { GRANTS } from '../../src/testing/users.js';
+import { DISCOVERY_PATH } from './standard-shape.js';
 
 export { INVALID_AUTHORIZATION_CODE } from '../../src/testing/freedom-id.js';
 
@@ -23,12 +24,23 @@ export const ROUTES = {
   jwks: JWKS_PATH,
 } as const;
 
+/** What the Freedom ID shape answers at the discovery path. */
+export const NO_DISCOVERY =
+  'Freedom ID publishes no discovery document: configure its endpoints instead (docs/backend.md).';
+
 /**
- * Koa middleware that gives oidc-provider Freedom ID's shapes: required parameters and known
- * grants at `/openid`, a JSON body at the token endpoint, and `{"error": {"message", "code"}}`
+ * Koa middleware that gives oidc-provider Freedom ID's shapes: no discovery document, required
+ * parameters and known grants at `/openid`, a JSON body at the token endpoint, and `{"error": {"message", "code"}}`
  * error replies there. The protocol itself stays oidc-provider's.
  */
 export const freedomIdShape: Middleware = async (ctx, next) => {
+  if (ctx.path === DISCOVERY_PATH) {
+    // Freedom ID publishes no discovery document (REFERENCE.md §3): a backend that relies on one
+    // must fail here as it would in production, not only after going live.
+    ctx.status = 404;
+    ctx.body = { error: { message: NO_DISCOVERY } };
+    return;
+  }
   if (ctx.path === ROUTES.authorization && ctx.method === 'GET') {
     const errors = authorizationValidationErrors(ctx);
     if (errors !== null) {

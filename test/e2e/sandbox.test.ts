@@ -7,8 +7,10 @@ import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { decodeJwt } from 'jose';
 import { startSandbox } from '../../demo/sandbox/index.js';
+import { NO_DISCOVERY } from '../../demo/sandbox/freedom-id-shape.js';
 import { DROPPED_WARNINGS, isDroppedWarning } from '../../demo/sandbox/quiet-notices.js';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../demo/start-demo.js';
+import { exchangeCode } from '../../src/server/index.js';
 import { authorizationUrl as requestUrl, consent, DEMO_USER, logIn, useDemo } from './harness.js';
 
 const TEST_TIMEOUT = 90_000;
@@ -112,6 +114,33 @@ describe('the standards-shaped sandbox provider', () => {
       );
     },
   );
+});
+
+describe('the Freedom-ID-shaped sandbox provider', () => {
+  it('publishes no discovery document, as Freedom ID publishes none', async () => {
+    const response = await fetch(`${run.demo.sandboxUrl}/.well-known/openid-configuration`);
+
+    assert.equal(response.status, 404);
+    assert.deepEqual(await response.json(), { error: { message: NO_DISCOVERY } });
+  });
+
+  it('so a backend with discovery on fails in the sandbox, as it would in production', async () => {
+    await assert.rejects(
+      exchangeCode({
+        code: 'any',
+        redirectUri: MERCHANT,
+        clientId: DEMO_CLIENT_ID,
+        clientSecret: DEMO_CLIENT_SECRET,
+        nonce: 'any',
+        issuer: run.demo.sandboxUrl,
+        discovery: true,
+      }),
+      {
+        code: 'invalid_response',
+        message: `Freedom ID's discovery document ${run.demo.sandboxUrl}/.well-known/openid-configuration answered HTTP 404 without a JSON object: check issuer, or turn discovery off and set tokenEndpoint.`,
+      },
+    );
+  });
 });
 
 describe('the redirect URIs the sandbox accepts', () => {
