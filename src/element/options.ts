@@ -26,6 +26,7 @@ function createClient(options: SignInOptions): FreedomIdClient {
   const { clientId, paramsUrl } = options;
   if (typeof clientId !== 'string' || clientId.trim() === '') {
     throw invalid(
+      'client-id',
       'the client-id attribute is required: set it to the client id Freedom ID support issued to you.',
     );
   }
@@ -57,13 +58,11 @@ function createClient(options: SignInOptions): FreedomIdClient {
     // The SDK names the wrong option in `field`: name the attribute (or property) that sets it.
     const field = error.field ?? '';
     const attribute = attributeOf(field);
-    const prefix =
-      attribute !== undefined
-        ? `the ${attribute} attribute: `
-        : field in SIGN_IN
-          ? `the ${field} property: `
-          : '';
-    throw invalid(prefix + error.message, error);
+    if (attribute !== undefined) {
+      throw invalid(attribute, `the ${attribute} attribute: ${error.message}`, error);
+    }
+    if (field in SIGN_IN) throw invalid(field, `the ${field} property: ${error.message}`, error);
+    throw invalid(undefined, error.message, error);
   }
 }
 
@@ -72,7 +71,7 @@ export function configure(options: SignInOptions): FreedomIdClient | FreedomIdEr
   try {
     return createClient(options);
   } catch (error) {
-    return isFreedomIdError(error) ? error : invalid(String(error), error);
+    return isFreedomIdError(error) ? error : invalid(undefined, String(error), error);
   }
 }
 
@@ -81,7 +80,10 @@ export function checkLook(options: LookOptions): FreedomIdError | null {
   try {
     checkChoices(LOOK, options);
     if (options.width !== undefined && !Number.isFinite(options.width)) {
-      throw invalid(`width must be a number of pixels between ${MIN_WIDTH} and ${MAX_WIDTH}.`);
+      throw invalid(
+        'width',
+        `width must be a number of pixels between ${MIN_WIDTH} and ${MAX_WIDTH}.`,
+      );
     }
     return null;
   } catch (error) {
@@ -106,13 +108,15 @@ function checkChoices<
     const value = values[property];
     if (choices === undefined || value === undefined || choices.includes(value)) continue;
     throw invalid(
+      String(attribute),
       `${String(attribute)}="${String(value)}" is not supported: use one of ${choices.map((item) => `"${String(item)}"`).join(', ')}.`,
     );
   }
 }
 
-function invalid(message: string, cause?: unknown): FreedomIdError {
-  return new FreedomIdError('invalid_config', `<freedomid-login>: ${message}`, { cause });
+/** `invalid_config` whose `field` is the attribute (or property) to fix, when there is one. */
+function invalid(field: string | undefined, message: string, cause?: unknown): FreedomIdError {
+  return new FreedomIdError('invalid_config', `<freedomid-login>: ${message}`, { field, cause });
 }
 
 /** Throws `invalid_config` unless `value` is absent or an http(s) URL (relative ones resolve against the page). */
@@ -125,6 +129,9 @@ function checkHttpUrl(attribute: string, value: string | undefined, example: str
     url = null;
   }
   if (url === null || !/^https?:$/.test(url.protocol)) {
-    throw invalid(`${attribute} "${value}" is not an http(s) URL: set it to ${example}.`);
+    throw invalid(
+      attribute,
+      `${attribute} "${value}" is not an http(s) URL: set it to ${example}.`,
+    );
   }
 }

@@ -22,7 +22,7 @@ export type FreedomIdErrorCode =
 
 /** Fields an error may carry besides its code and message. */
 export interface FreedomIdErrorDetails {
-  /** The configuration key that is wrong, on `invalid_config` (e.g. `redirectUri`, `authParams`). */
+  /** What to fix, on `invalid_config`: the SDK's option (`redirectUri`), or the element's attribute (`redirect-uri`) or property. */
   field?: string;
   /** The OAuth `error` the provider returned (RFC 6749 §4.1.2.1). */
   error?: string;

@@ -39,7 +39,7 @@ describe('<freedomid-login>', () => {
       const { button, logged, details, el } = await mountBadly({});
       const message =
         '<freedomid-login>: the client-id attribute is required: set it to the client id Freedom ID support issued to you.';
-      expect(details).to.deep.equal([{ code: 'invalid_config', message }]);
+      expect(details).to.deep.equal([{ code: 'invalid_config', message, field: 'client-id' }]);
       expect(logged).to.deep.equal([[message]]);
       expect(button.disabled).to.equal(true);
       await expect(el).to.be.accessible();
@@ -132,13 +132,13 @@ describe('<freedomid-login>', () => {
       ],
     ];
     for (const [attribute, attributes, expected] of cases) {
-      it(`reports a wrong ${attribute} by name and renders disabled`, async () => {
+      it(`reports a wrong ${attribute} by name, in the message and in field, and renders disabled`, async () => {
         const message = typeof expected === 'string' ? expected : expected();
         const { button, logged, details } = await mountBadly({
           'client-id': CLIENT_ID,
           ...attributes,
         });
-        expect(details).to.deep.equal([{ code: 'invalid_config', message }]);
+        expect(details).to.deep.equal([{ code: 'invalid_config', message, field: attribute }]);
         expect(logged).to.deep.equal([[message]]);
         expect(button.disabled).to.equal(true);
       });
@@ -149,7 +149,7 @@ describe('<freedomid-login>', () => {
         el.navigate = 'https://shop.example/' as unknown as Navigate;
       });
       const message = `<freedomid-login>: the navigate property: ${sdkMessage({ navigate: 'https://shop.example/' })}`;
-      expect(details).to.deep.equal([{ code: 'invalid_config', message }]);
+      expect(details).to.deep.equal([{ code: 'invalid_config', message, field: 'navigate' }]);
       expect(logged).to.deep.equal([[message]]);
       expect(button.disabled).to.equal(true);
     });
