@@ -42,6 +42,14 @@ export class WebKitGtkLauncher extends WebdriverLauncher {
     this.name = 'WebKit';
   }
 
+  /**
+   * No heartbeat. Upstream sends a title command every 60 s to keep cloud sessions alive; a local
+   * WebKitWebDriver never expires one, and before WebKitGTK 2.54 a command that arrives during a
+   * navigation drops that navigation's reply (https://bugs.webkit.org/show_bug.cgi?id=323447), so
+   * the page load never answered and the run stopped after 120 s (scripts/webkit-bug-323447.mjs).
+   */
+  setupHeartbeat() {}
+
   /** WebKitWebDriver's process id; the MiniBrowser of each session is its child. */
   get driverPid() {
     return this.#driver?.pid;
@@ -84,7 +92,6 @@ export class WebKitGtkLauncher extends WebdriverLauncher {
     console.error(
       `WebKit: the browser session ended (${String(error?.message ?? error).split('\n')[0]}); the next test file starts a new one.`,
     );
-    clearInterval(this.pendingHeartbeat);
     this.driver = undefined;
     this.driverManager = undefined;
     await driver.deleteSession().catch(() => {});

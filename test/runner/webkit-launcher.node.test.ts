@@ -1,12 +1,32 @@
-// The WebKitGTK launcher (scripts/webkit-launcher.mjs) when its browser dies mid-run: the file that
-// lost it fails with the reason, the next file runs in a new browser, and the run ends with its
-// summary. Before, the next file's navigation failed unobserved and the runner exited without a word.
+// The WebKitGTK launcher (scripts/webkit-launcher.mjs): it sends WebKitWebDriver no command of its
+// own, and when its browser dies mid-run, the file that lost it fails with the reason, the next file
+// runs in a new browser, and the run ends with its summary. Before, a navigation that failed went
+// unobserved and the runner exited without a word.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { browserPath } from '../../scripts/browser-path.mjs';
+import { WebKitGtkLauncher } from '../../scripts/webkit-launcher.mjs';
+
+describe('the WebKitGTK launcher', { timeout: 120_000 }, () => {
+  it('keeps no heartbeat: a command during a navigation would drop its reply (WebKit bug 323447)', async () => {
+    const launcher = new WebKitGtkLauncher(browserPath('webkit'));
+    await launcher.initialize({ concurrency: 1 } as Parameters<typeof launcher.initialize>[0]);
+    try {
+      await launcher.startSession('heartbeat', 'about:blank');
+      // Upstream's timer, private in its types.
+      assert.equal(
+        (launcher as unknown as { pendingHeartbeat: unknown }).pendingHeartbeat,
+        undefined,
+      );
+    } finally {
+      await launcher.stop();
+    }
+  });
+});
 
 describe('a WebKit run whose browser is killed in its first file', { timeout: 600_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'webkit-crash-'));
