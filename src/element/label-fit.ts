@@ -2,8 +2,8 @@ import type { LitElement, ReactiveController } from 'lit';
 
 /**
  * Shows the longest label that fits, never one cut mid-word: after each update, while the label
- * overflows and a shorter one exists, steps to it; when the host gets wider, starts again from
- * the longest.
+ * overflows and a shorter one exists, steps to it; when the host gets wider or a web font
+ * loads, starts again from the longest.
  */
 export class LabelFit implements ReactiveController {
   /** The label to show: 0 is the longest. */
@@ -28,11 +28,19 @@ export class LabelFit implements ReactiveController {
 
   hostConnected(): void {
     this.observer.observe(this.host);
+    document.fonts.addEventListener('loadingdone', this.fontsLoaded);
   }
 
   hostDisconnected(): void {
     this.observer.disconnect();
+    document.fonts.removeEventListener('loadingdone', this.fontsLoaded);
   }
+
+  /** A web font that arrives after the first render changes the label's width, not the host's. */
+  private readonly fontsLoaded = (): void => {
+    this.reset();
+    this.host.requestUpdate();
+  };
 
   hostUpdated(): void {
     const label = this.host.renderRoot.querySelector('[part=label]');

@@ -340,6 +340,26 @@ describe('<freedomid-login>', () => {
       ]);
     });
 
+    it('fits the label again when a web font loads (the text’s width changes, not the host’s)', async () => {
+      const { el } = await mount({ 'client-id': CLIENT_ID, locale: 'en', width: '260' });
+      const before = shownLabel(el);
+      /** What a font that finished loading does: the text takes another width, then FontFaceSet says so. */
+      const fontLoaded = async (size: string) => {
+        el.style.setProperty('--freedomid-login-font-size', size);
+        document.fonts.dispatchEvent(new Event('loadingdone'));
+        await el.updateComplete;
+        return shownLabel(el);
+      };
+      const wider = await fontLoaded('30px');
+      const back = await fontLoaded('');
+      expect([before, wider[1], wider[0] === before[0], back]).to.deep.equal([
+        ['Sign in with Freedom ID', true],
+        true,
+        false,
+        ['Sign in with Freedom ID', true],
+      ]);
+    });
+
     it('follows a container that narrows and widens again', async () => {
       // In a window of its own: this page may be a background tab, which the browser does not
       // lay out, and the element hears of a resize from a ResizeObserver.
