@@ -2,7 +2,7 @@
 // its MiniBrowser, all from Debian, stopped again when the run ends.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 
@@ -128,6 +128,7 @@ export class WebKitGtkLauncher extends WebdriverLauncher {
       env,
       stdio: ['ignore', out, out, ...(extraFd ? ['pipe'] : [])],
     });
+    closeSync(out); // the child has its own copy
     child.on('exit', (code, signal) => {
       if (this.#stopping) return;
       console.error(
