@@ -6,17 +6,18 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 
-const LOG_DIR = '.tmp/webkit';
-
 export class WebKitGtkLauncher extends WebdriverLauncher {
   #miniBrowser;
   #children = [];
   #driver;
+  #logDir;
   #stopping = false;
 
-  constructor(miniBrowser) {
+  /** @param logDir - where Xvfb's and WebKitWebDriver's output goes, a file each. */
+  constructor(miniBrowser, { logDir = '.tmp/webkit' } = {}) {
     super({ capabilities: { browserName: 'MiniBrowser' } });
     this.#miniBrowser = miniBrowser;
+    this.#logDir = logDir;
     // One window drives every test page in turn, so the scheduler must hand it one file at a time.
     this.concurrency = 1;
   }
@@ -119,10 +120,10 @@ export class WebKitGtkLauncher extends WebdriverLauncher {
     return `:${String(chunk).trim()}`;
   }
 
-  /** Starts a helper process whose output goes to .tmp/webkit/<name>.log, and says so if it dies mid-run. */
+  /** Starts a helper process whose output goes to `<logDir>/<name>.log`, and says so if it dies mid-run. */
   #spawn(command, args, { env = process.env, extraFd = false } = {}) {
-    mkdirSync(LOG_DIR, { recursive: true });
-    const log = `${LOG_DIR}/${command}.log`;
+    mkdirSync(this.#logDir, { recursive: true });
+    const log = `${this.#logDir}/${command}.log`;
     const out = openSync(log, 'w');
     const child = spawn(command, args, {
       env,

@@ -6,7 +6,9 @@ import { browserPath } from '../../scripts/browser-path.mjs';
 import { summaryReporter } from '../../scripts/summary-reporter.mjs';
 import { WebKitGtkLauncher } from '../../scripts/webkit-launcher.mjs';
 
-const launcher = new WebKitGtkLauncher(browserPath('webkit'));
+const out = process.env.RESULTS_DIR ?? '.tmp/webkit-crash';
+// Logs of its own, so this run never overwrites those of the main browser run.
+const launcher = new WebKitGtkLauncher(browserPath('webkit'), { logDir: `${out}/logs` });
 
 /** Process ids whose parent is `parent`, read from /proc. */
 function childrenOf(parent) {
@@ -40,10 +42,7 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, target: 'es2020' }), killBrowser],
-  reporters: [
-    defaultReporter(),
-    summaryReporter({ file: process.env.RESULTS_FILE ?? '.tmp/test-results/webkit-crash.json' }),
-  ],
+  reporters: [defaultReporter(), summaryReporter({ file: `${out}/results.json` })],
   browsers: [launcher],
   testFramework: { config: { timeout: 60000 } },
   browserStartTimeout: 180000,

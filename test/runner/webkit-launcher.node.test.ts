@@ -4,26 +4,32 @@
 // unobserved and the runner exited without a word.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { browserPath } from '../../scripts/browser-path.mjs';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { WebKitGtkLauncher } from '../../scripts/webkit-launcher.mjs';
 
 describe('the WebKitGTK launcher', { timeout: 120_000 }, () => {
   it('keeps no heartbeat: a command during a navigation would drop its reply (WebKit bug 323447)', async () => {
-    const launcher = new WebKitGtkLauncher(browserPath('webkit'));
+    const logDir = mkdtempSync(join(tmpdir(), 'webkit-logs-'));
+    const launcher = new WebKitGtkLauncher(browserPath('webkit'), { logDir });
     await launcher.initialize({ concurrency: 1 } as Parameters<typeof launcher.initialize>[0]);
+    /** Upstream's heartbeat timer, private in its types. */
+    const timer = (target: object) => (target as { pendingHeartbeat?: unknown }).pendingHeartbeat;
+    // Upstream's own setupHeartbeat sets that field: were it renamed, this test would see it.
+    const upstream = new WebdriverLauncher({ capabilities: {} });
+    (upstream as unknown as { setupHeartbeat(): void }).setupHeartbeat();
+    const upstreamTimer = timer(upstream);
+    clearInterval(upstreamTimer as NodeJS.Timeout);
     try {
       await launcher.startSession('heartbeat', 'about:blank');
-      // Upstream's timer, private in its types.
-      assert.equal(
-        (launcher as unknown as { pendingHeartbeat: unknown }).pendingHeartbeat,
-        undefined,
-      );
+      assert.deepEqual([upstreamTimer === undefined, timer(launcher)], [false, undefined]);
     } finally {
       await launcher.stop();
+      rmSync(logDir, { recursive: true, force: true });
     }
   });
 });
@@ -43,7 +49,7 @@ describe('a WebKit run whose browser is killed in its first file', { timeout: 60
         '--config',
         'test/runner/webkit-crash.config.mjs',
       ],
-      { env: { ...process.env, CI: 'true', RESULTS_FILE: results }, encoding: 'utf8' },
+      { env: { ...process.env, CI: 'true', RESULTS_DIR: dir }, encoding: 'utf8' },
     );
     const output = `${run.stdout}${run.stderr}`;
     assert.equal(run.status, 1, output);
@@ -55,5 +61,7 @@ describe('a WebKit run whose browser is killed in its first file', { timeout: 60
     assert.match(output, /WebKit: the browser session ended \(.*invalid session id/);
     assert.match(output, /test\/runner\/fixtures\/crash\.browser\.ts:/);
     assert.match(output, /browser: 1 passed, 1 failed/);
+    // Its helpers logged to the run's own folder, not over the main browser run's .tmp/webkit/.
+    assert.deepEqual(readdirSync(join(dir, 'logs')).sort(), ['WebKitWebDriver.log', 'Xvfb.log']);
   });
 });
