@@ -1,5 +1,6 @@
 import type { ComplexAttributeConverter, PropertyDeclarations } from 'lit';
-import { LOCALES, TEXTS } from './strings.js';
+import type { Navigate } from '../index.js';
+import { LOCALES, TEXTS, type FreedomIdLoginStrings } from './strings.js';
 
 /** Reads an absent attribute as `undefined` (Lit's default converter gives `null`). */
 const optional: ComplexAttributeConverter<string | undefined> = {
@@ -29,6 +30,15 @@ function choice<A extends string, const C extends readonly string[]>(attribute: 
   return { ...text(attribute), choices } as const;
 }
 
+/** Marks the value type of a property without an attribute; the table's types derive from it. */
+declare const valueType: unique symbol;
+
+/** A property set from script only (no attribute), whose value is a `T`. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T is the point: it types the property.
+function scriptOnly<T>() {
+  return { attribute: false } as { readonly attribute: false; readonly [valueType]?: T };
+}
+
 /** The properties that configure the sign-in: a change rebuilds the client and checks them again. */
 export const SIGN_IN = {
   clientId: { ...text('client-id'), useDefault: true },
@@ -41,7 +51,7 @@ export const SIGN_IN = {
   backendUrl: text('backend-url'),
   paramsUrl: text('params-url'),
   uxMode: choice('ux-mode', ['redirect', 'popup']),
-  navigate: { attribute: false },
+  navigate: scriptOnly<Navigate>(),
 } as const satisfies PropertyDeclarations;
 
 /** The properties that only change how the button looks: a change re-renders, never rebuilds the client. */
@@ -54,7 +64,7 @@ export const LOOK = {
   type: choice('type', ['standard', 'icon']),
   logoAlignment: choice('logo-alignment', ['left', 'center']),
   width: { attribute: 'width', type: Number, reflect: true, converter: pixels },
-  strings: { attribute: false },
+  strings: scriptOnly<Partial<FreedomIdLoginStrings>>(),
 } as const satisfies PropertyDeclarations;
 
 /**
@@ -69,6 +79,33 @@ export const PROPERTIES = {
 
 /** A property of the table. */
 export type PropertyName = keyof typeof PROPERTIES;
+
+/** The value a declaration holds: a flag is a boolean, a choice one of its choices, unset `undefined`. */
+type ValueOf<D> = D extends { readonly [valueType]?: infer T }
+  ? T | undefined
+  : D extends { type: BooleanConstructor }
+    ? boolean
+    : D extends { choices: readonly (infer C)[] }
+      ? C | undefined
+      : D extends { type: NumberConstructor }
+        ? number | undefined
+        : D extends { useDefault: true }
+          ? string
+          : string | undefined;
+
+/** The type of the element's property `K`, derived from its declaration (`theme` is `'filled' | 'outline' | 'dark' | undefined`). */
+export type PropertyValue<K extends PropertyName> = ValueOf<(typeof PROPERTIES)[K]>;
+
+/** The values of the properties of `table`, typed from it. */
+export type ValuesOf<T extends Partial<typeof PROPERTIES>> = {
+  [K in keyof T & PropertyName]: PropertyValue<K>;
+};
+
+/** The element's properties that configure the sign-in. */
+export type SignInOptions = ValuesOf<typeof SIGN_IN>;
+
+/** The element's properties that only change how it looks. */
+export type LookOptions = ValuesOf<typeof LOOK>;
 
 /** The attribute a property reflects, or undefined for a property without one (`navigate`, `strings`). */
 export function attributeOf(property: string): string | undefined {

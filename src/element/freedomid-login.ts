@@ -1,14 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { isFreedomIdError } from '../index.js';
-import type { FreedomIdClient, FreedomIdError, Navigate } from '../index.js';
-import { LOOK, PROPERTIES, SIGN_IN } from './attributes.js';
+import type { FreedomIdClient, FreedomIdError } from '../index.js';
+import { LOOK, PROPERTIES, SIGN_IN, type PropertyValue as Value } from './attributes.js';
 import { emit } from './events.js';
 import { popup, redirect, returnPage } from './flows.js';
 import { LabelFit } from './label-fit.js';
 import { mark, spinner } from './logo.js';
 import { PageLifecycle } from './page-lifecycle.js';
 import { checkLook, configure, cssWidth } from './options.js';
-import { labelsFor, localeOf, type FreedomIdLoginStrings } from './strings.js';
+import { labelsFor, localeOf } from './strings.js';
 import { styles } from './styles.js';
 import { VERSION } from './version.js';
 
@@ -49,47 +49,47 @@ export class FreedomIdLogin extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The client id Freedom ID support issued (required); `''` when unset. */
-  declare clientId: string;
+  declare clientId: Value<'clientId'>;
   /** Where Freedom ID sends the user back. Default: this page's origin and path. */
-  declare redirectUri: string | undefined;
+  declare redirectUri: Value<'redirectUri'>;
   /** Space-separated scopes; `openid` is always included. */
-  declare scope: string | undefined;
+  declare scope: Value<'scope'>;
   /** The provider's issuer. Default `https://passport.freedompay.kz`. */
-  declare authority: string | undefined;
+  declare authority: Value<'authority'>;
   /** The provider's authorization endpoint. Default: the authority's `/openid` (Freedom ID's). */
-  declare authorizationEndpoint: string | undefined;
+  declare authorizationEndpoint: Value<'authorizationEndpoint'>;
   /** Adds a PKCE S256 challenge; the backend then sends `code_verifier`. */
-  declare pkce: boolean;
+  declare pkce: Value<'pkce'>;
   /** `session` (default) or `local`: where the pending request waits for the callback. */
-  declare storage: string | undefined;
+  declare storage: Value<'storage'>;
   /** When set, the callback result is POSTed here and `freedomid-session` carries the reply. */
-  declare backendUrl: string | undefined;
+  declare backendUrl: Value<'backendUrl'>;
   /** When set, each sign-in GETs `{ state, nonce }` from here instead of making them in the browser. */
-  declare paramsUrl: string | undefined;
+  declare paramsUrl: Value<'paramsUrl'>;
   /** `redirect` (default) or `popup`. */
-  declare uxMode: string | undefined;
+  declare uxMode: Value<'uxMode'>;
   /** Performs the redirect (default `location.assign`); replace it to capture the URL. Not used with `ux-mode="popup"`. */
-  declare navigate: Navigate | undefined;
+  declare navigate: Value<'navigate'>;
   /** `ru`, `kk` or `en`. Default: the nearest `lang`, then `navigator.language`, then `ru`. */
-  declare locale: string | undefined;
+  declare locale: Value<'locale'>;
   /** `filled` (default), `outline` or `dark`. */
-  declare theme: string | undefined;
+  declare theme: Value<'theme'>;
   /** `medium` (default, 40px), `small` (32px) or `large` (48px). */
-  declare size: string | undefined;
+  declare size: Value<'size'>;
   /** `rectangular` (default), `pill`, `circle` or `square`. */
-  declare shape: string | undefined;
+  declare shape: Value<'shape'>;
   /** `signin` (default), `signup` or `continue`. */
-  declare text: string | undefined;
+  declare text: Value<'text'>;
   /** `standard` (default) or `icon` (the mark only; the full text stays the accessible name). */
-  declare type: string | undefined;
+  declare type: Value<'type'>;
   /** `left` (default) or `center`: where the mark sits when the button is wider than its content. */
-  declare logoAlignment: string | undefined;
+  declare logoAlignment: Value<'logoAlignment'>;
   /** Width in px of a standard button, clamped to 200–400. Default: as wide as its text. */
-  declare width: number | undefined;
+  declare width: Value<'width'>;
   /** Replaces any of the built-in labels, e.g. `{ signin: 'Log in with Freedom ID' }`; shown as text only. */
-  declare strings: Partial<FreedomIdLoginStrings> | undefined;
+  declare strings: Value<'strings'>;
   /** Renders the button disabled. */
-  declare disabled: boolean;
+  declare disabled: Value<'disabled'>;
   /** A sign-in, or the hand-off of a callback, is running. */
   declare private busy: boolean;
 

@@ -1,22 +1,9 @@
-import {
-  FreedomIdClient,
-  FreedomIdError,
-  fetchAuthParams,
-  isFreedomIdError,
-  type StorageOption,
-} from '../index.js';
-import { LOOK, SIGN_IN, attributeOf } from './attributes.js';
-import type { FreedomIdLogin } from './freedomid-login.js';
+import { FreedomIdClient, FreedomIdError, fetchAuthParams, isFreedomIdError } from '../index.js';
+import { LOOK, SIGN_IN, attributeOf, type LookOptions, type SignInOptions } from './attributes.js';
 
 /** The narrowest and widest `width` (px) a standard button takes; other values are clamped. */
 export const MIN_WIDTH = 200;
 export const MAX_WIDTH = 400;
-
-/** The element's properties that configure the sign-in. */
-export type SignInOptions = Pick<FreedomIdLogin, keyof typeof SIGN_IN>;
-
-/** The element's properties that only change how it looks. */
-export type LookOptions = Pick<FreedomIdLogin, keyof typeof LOOK>;
 
 /**
  * Checks the sign-in properties and builds the client, or throws `invalid_config` with a message
@@ -48,7 +35,7 @@ function createClient(options: SignInOptions): FreedomIdClient {
       scope: options.scope,
       authority: options.authority,
       authorizationEndpoint: options.authorizationEndpoint,
-      storage: options.storage as StorageOption | undefined,
+      storage: options.storage,
       pkce: options.pkce,
       navigate: options.navigate,
       authParams: paramsUrl === undefined ? undefined : () => fetchAuthParams(paramsUrl),

@@ -8,6 +8,7 @@ import { ATTRIBUTES } from '../../src/element/attributes.js';
 
 interface Named {
   name: string;
+  type?: { text: string };
 }
 interface Declaration {
   tagName?: string;
@@ -38,6 +39,14 @@ describe('custom-elements.json', () => {
 
   it('lists exactly the attributes the element observes', () => {
     assert.deepEqual(names(element?.attributes).sort(), [...ATTRIBUTES].sort());
+  });
+
+  it('types each attribute from the property table, a choice as the union of its choices', () => {
+    const type = (name: string) => element?.attributes?.find((item) => item.name === name)?.type;
+    assert.deepEqual(type('theme'), { text: "'filled' | 'outline' | 'dark' | undefined" });
+    assert.deepEqual(type('width'), { text: 'number | undefined' });
+    assert.deepEqual(type('pkce'), { text: 'boolean' });
+    assert.deepEqual(type('client-id'), { text: 'string' });
   });
 
   it('lists the four events, the three parts and the logo slot', () => {
