@@ -64,20 +64,22 @@ export interface ResolvedConfig {
   readonly popupTimeoutMs: number;
 }
 
-const KNOWN_KEYS = new Set<string>([
-  'clientId',
-  'redirectUri',
-  'scope',
-  'authority',
-  'authorizationEndpoint',
-  'providerName',
-  'pkce',
-  'storage',
-  'stateTtlSeconds',
-  'navigate',
-  'authParams',
-  'popupTimeoutMs',
-]);
+/** Every option of {@link FreedomIdConfig}, checked against it by the compiler: a new option is listed or the build fails. */
+const OPTIONS = {
+  clientId: true,
+  redirectUri: true,
+  scope: true,
+  authority: true,
+  authorizationEndpoint: true,
+  providerName: true,
+  pkce: true,
+  storage: true,
+  stateTtlSeconds: true,
+  navigate: true,
+  authParams: true,
+  popupTimeoutMs: true,
+} as const satisfies Record<keyof FreedomIdConfig, true>;
+const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.keys(OPTIONS));
 const SECRET_KEYS = new Set(['clientSecret', 'client_secret', 'secret']);
 
 /** Checks a configuration once, up front, and throws `invalid_config` naming the field to fix. */
