@@ -16,6 +16,8 @@ export type FreedomIdServerErrorCode =
 
 /** Fields an error may carry besides its code and message. */
 export interface FreedomIdServerErrorDetails {
+  /** The option to fix, on `invalid_argument` about an option (`cookieSecret`, `issuer`, an unknown name). */
+  field?: string;
   /** The provider's own error code, e.g. Freedom ID's 100101 from its `{"error": {"code"}}` envelope. */
   providerCode?: number | string;
   /** The HTTP status of the provider's reply. */
@@ -33,6 +35,7 @@ export interface FreedomIdServerErrorDetails {
 export class FreedomIdServerError extends Error implements FreedomIdServerErrorDetails {
   override readonly name = 'FreedomIdServerError' as const;
   readonly code: FreedomIdServerErrorCode;
+  readonly field?: string;
   readonly providerCode?: number | string;
   readonly status?: number;
   readonly response?: unknown;
@@ -51,8 +54,8 @@ export class FreedomIdServerError extends Error implements FreedomIdServerErrorD
 
   /** What `JSON.stringify(error)` logs: the code, message and fields, never a token value. */
   toJSON(): Record<string, unknown> {
-    const { name, code, message, providerCode, status, response } = this;
-    return { name, code, message, providerCode, status, response };
+    const { name, code, message, field, providerCode, status, response } = this;
+    return { name, code, message, field, providerCode, status, response };
   }
 }
 

@@ -2,6 +2,8 @@ import type { IdTokenClaims } from './id-token.js';
 import {
   invalid,
   isLoopbackHttp,
+  PROVIDER_OPTIONS,
+  refuseUnknownOptions,
   resolveProvider,
   secureUrl,
   type ProviderOptions,
@@ -40,6 +42,18 @@ export interface FreedomIdHandlerOptions extends ProviderOptions {
   onError?: (error: unknown, request: Request) => void;
 }
 
+/** Every option of {@link FreedomIdHandlerOptions}, checked against it by the compiler. */
+const HANDLER_OPTIONS = {
+  ...PROVIDER_OPTIONS,
+  redirectUri: true,
+  cookieSecret: true,
+  basePath: true,
+  pkce: true,
+  pendingTtlSeconds: true,
+  onSignIn: true,
+  onError: true,
+} as const satisfies Record<keyof FreedomIdHandlerOptions, true>;
+
 /** {@link FreedomIdHandlerOptions} checked, with defaults filled in. */
 export interface ResolvedHandlerOptions {
   provider: ResolvedProvider;
@@ -66,6 +80,7 @@ export function resolveHandlerOptions(options: FreedomIdHandlerOptions): Resolve
       'Pass an options object: createFreedomIdHandler({ clientId, clientSecret, ... }).',
     );
   }
+  refuseUnknownOptions(options, HANDLER_OPTIONS, 'createFreedomIdHandler');
   const provider = resolveProvider(options);
   const redirectUris = listOption(options.redirectUri, 'redirectUri');
   const urls = redirectUris.map((uri) => secureUrl('redirectUri', uri));

@@ -1,5 +1,7 @@
 import {
   invalid,
+  PROVIDER_OPTIONS,
+  refuseUnknownOptions,
   requiredString,
   resolveProvider,
   type ProviderOptions,
@@ -26,6 +28,15 @@ export interface SignIn {
   codeVerifier: string | undefined;
 }
 
+/** Every option of {@link ExchangeCodeOptions}, checked against it by the compiler. */
+const EXCHANGE_OPTIONS = {
+  ...PROVIDER_OPTIONS,
+  code: true,
+  redirectUri: true,
+  nonce: true,
+  codeVerifier: true,
+} as const satisfies Record<keyof ExchangeCodeOptions, true>;
+
 /** Checks every option up front and throws `invalid_argument` naming the one to fix. */
 export function resolveOptions(options: ExchangeCodeOptions): {
   signIn: SignIn;
@@ -34,6 +45,7 @@ export function resolveOptions(options: ExchangeCodeOptions): {
   if (typeof options !== 'object' || (options as unknown) === null) {
     throw invalid('Pass an options object: exchangeCode({ code, redirectUri, nonce, ... }).');
   }
+  refuseUnknownOptions(options, EXCHANGE_OPTIONS, 'exchangeCode');
   const code = requiredString(options, 'code', 'the authorization code the browser sent you');
   const redirectUri = requiredString(options, 'redirectUri', 'the redirect URI of the sign-in');
   const nonce = requiredString(options, 'nonce', 'the nonce your backend bound to this sign-in');

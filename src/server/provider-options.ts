@@ -57,6 +57,22 @@ export interface ProviderOptions {
   clockSkewSeconds?: number;
 }
 
+/** Every option of {@link ProviderOptions}, checked against it by the compiler. */
+export const PROVIDER_OPTIONS = {
+  clientId: true,
+  clientSecret: true,
+  issuer: true,
+  discovery: true,
+  tokenEndpoint: true,
+  jwksUri: true,
+  tokenRequest: true,
+  clientAuth: true,
+  idTokenSigningAlg: true,
+  providerName: true,
+  timeoutMs: true,
+  clockSkewSeconds: true,
+} as const satisfies Record<keyof ProviderOptions, true>;
+
 /** {@link ProviderOptions} checked, with defaults filled in; endpoints still unset come from discovery or the issuer. */
 export interface ResolvedProvider {
   clientId: string;
@@ -176,6 +192,19 @@ export function requiredString<T extends object>(
 
 function optionalUrl(field: string, value: unknown): URL | undefined {
   return value === undefined ? undefined : secureUrl(field, value);
+}
+
+/** Throws `invalid_argument` naming an option of `options` that `known` does not list (a typo, or another call's option). */
+export function refuseUnknownOptions(options: object, known: object, call: string): void {
+  for (const key of Object.keys(options)) {
+    if (!Object.hasOwn(known, key)) {
+      throw new FreedomIdServerError(
+        'invalid_argument',
+        `Unknown option "${key}" of ${call}: the options are ${Object.keys(known).join(', ')}.`,
+        { field: key },
+      );
+    }
+  }
 }
 
 /** An option from a closed list, else `invalid_argument` listing the allowed values. */

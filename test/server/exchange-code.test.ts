@@ -479,6 +479,7 @@ describe('exchangeCode', () => {
   });
 
   describe('when an argument is wrong', () => {
+    const SECRET_LIKE = 'x'.repeat(32);
     const cases: { title: string; overrides: Partial<ExchangeCodeOptions> }[] = [
       { title: 'no code', overrides: { code: '' } },
       { title: 'no nonce', overrides: { nonce: undefined } },
@@ -495,6 +496,17 @@ describe('exchangeCode', () => {
       { title: 'a zero timeoutMs', overrides: { timeoutMs: 0 } },
       { title: 'a negative clockSkewSeconds', overrides: { clockSkewSeconds: -1 } },
     ];
+    it('refuses an unknown option name, naming it in field', async () => {
+      const error = await rejection({ cookieSecret: SECRET_LIKE } as Partial<ExchangeCodeOptions>);
+
+      assert.equal(error.code, 'invalid_argument');
+      assert.equal(error.field, 'cookieSecret');
+      assert.match(
+        error.message,
+        /^Unknown option "cookieSecret" of exchangeCode: the options are /,
+      );
+    });
+
     for (const { title, overrides } of cases) {
       it(`throws invalid_argument for ${title}, before any request`, async () => {
         const error = await rejection(overrides);

@@ -540,6 +540,21 @@ describe('createFreedomIdHandler', () => {
         options: { clientAuth: 'tls_client_auth' as FreedomIdHandlerOptions['clientAuth'] },
       },
     ];
+    it('refuses an unknown option name, naming it in field', () => {
+      const options = { session: { maxAge: 3600 } } as Partial<FreedomIdHandlerOptions>;
+
+      assert.throws(
+        () => handler(options),
+        (error: unknown) =>
+          error instanceof FreedomIdServerError &&
+          error.code === 'invalid_argument' &&
+          error.field === 'session' &&
+          error.message.startsWith(
+            'Unknown option "session" of createFreedomIdHandler: the options are clientId, clientSecret, issuer,',
+          ),
+      );
+    });
+
     for (const { title, options } of badOptions) {
       it(`throws invalid_argument at creation for ${title}`, () => {
         assert.throws(
