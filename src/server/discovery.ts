@@ -61,7 +61,7 @@ async function fetchMetadata(url: URL, provider: ResolvedProvider): Promise<Prov
     throw new FreedomIdServerError(
       'issuer_mismatch',
       `${what} names the issuer ${JSON.stringify(document.issuer)}, not "${provider.issuer}": set issuer exactly as the provider writes it (a trailing "/" matters).`,
-      { status },
+      { field: 'issuer', status },
     );
   }
   return {

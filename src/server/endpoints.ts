@@ -29,11 +29,13 @@ export async function providerEndpoints(provider: ResolvedProvider): Promise<End
   const metadata = await discover(provider);
   if (!metadata.signingAlgs.includes(provider.idTokenSigningAlg)) {
     throw invalid(
+      'idTokenSigningAlg',
       `${provider.providerName} signs id_tokens with ${metadata.signingAlgs.join(', ')}, not idTokenSigningAlg "${provider.idTokenSigningAlg}": set idTokenSigningAlg to the one your client is registered for.`,
     );
   }
   if (!metadata.clientAuthMethods.includes(provider.clientAuth)) {
     throw invalid(
+      'clientAuth',
       `${provider.providerName} accepts client authentication ${metadata.clientAuthMethods.join(', ')}, not clientAuth "${provider.clientAuth}": set clientAuth to one of them.`,
     );
   }

@@ -33,7 +33,7 @@ export interface FreedomIdServerErrorDetails {
  * > [!WARNING] Token values never appear in it: `response` and `toJSON()` carry `"[redacted]"` instead.
  */
 export class FreedomIdServerError extends Error implements FreedomIdServerErrorDetails {
-  override readonly name = 'FreedomIdServerError' as const;
+  declare readonly name: 'FreedomIdServerError';
   readonly code: FreedomIdServerErrorCode;
   readonly field?: string;
   readonly providerCode?: number | string;
@@ -58,6 +58,9 @@ export class FreedomIdServerError extends Error implements FreedomIdServerErrorD
     return { name, code, message, field, providerCode, status, response };
   }
 }
+
+// On the prototype, as a literal: it survives minification, like FreedomIdError's.
+(FreedomIdServerError.prototype as { name: string }).name = 'FreedomIdServerError';
 
 /** Whether `value` is a {@link FreedomIdServerError}, also across bundle copies (checks the literal `name`). */
 export function isFreedomIdServerError(value: unknown): value is FreedomIdServerError {

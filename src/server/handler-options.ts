@@ -77,6 +77,7 @@ export const MIN_SECRET_BYTES = 32;
 export function resolveHandlerOptions(options: FreedomIdHandlerOptions): ResolvedHandlerOptions {
   if (typeof options !== 'object' || (options as unknown) === null) {
     throw invalid(
+      undefined,
       'Pass an options object: createFreedomIdHandler({ clientId, clientSecret, ... }).',
     );
   }
@@ -88,6 +89,7 @@ export function resolveHandlerOptions(options: FreedomIdHandlerOptions): Resolve
   for (const secret of cookieSecrets) {
     if (new TextEncoder().encode(secret).length < MIN_SECRET_BYTES) {
       throw invalid(
+        'cookieSecret',
         `Each cookieSecret must be at least ${MIN_SECRET_BYTES} bytes: generate one with \`openssl rand -base64 32\`.`,
       );
     }
@@ -95,20 +97,25 @@ export function resolveHandlerOptions(options: FreedomIdHandlerOptions): Resolve
   const { basePath = '/api/freedomid', pkce = true, pendingTtlSeconds = 600 } = options;
   if (typeof basePath !== 'string' || !/^(\/[\w.~-]+)+$/.test(basePath)) {
     throw invalid(
+      'basePath',
       `basePath ${JSON.stringify(basePath)} must be a path like "/api/freedomid" (no trailing "/").`,
     );
   }
-  if (typeof pkce !== 'boolean') throw invalid('pkce must be true or false.');
+  if (typeof pkce !== 'boolean') throw invalid('pkce', 'pkce must be true or false.');
   if (!Number.isInteger(pendingTtlSeconds) || pendingTtlSeconds < 60 || pendingTtlSeconds > 3600) {
-    throw invalid('pendingTtlSeconds must be a whole number of seconds from 60 to 3600, e.g. 600.');
+    throw invalid(
+      'pendingTtlSeconds',
+      'pendingTtlSeconds must be a whole number of seconds from 60 to 3600, e.g. 600.',
+    );
   }
   if (typeof options.onSignIn !== 'function') {
     throw invalid(
+      'onSignIn',
       'onSignIn is required: pass (claims, tokens, request) => what the page receives.',
     );
   }
   const { onError = warn } = options;
-  if (typeof onError !== 'function') throw invalid('onError must be a function.');
+  if (typeof onError !== 'function') throw invalid('onError', 'onError must be a function.');
   return {
     provider,
     redirectUris,
@@ -126,7 +133,7 @@ export function resolveHandlerOptions(options: FreedomIdHandlerOptions): Resolve
 function listOption(value: unknown, field: string): readonly string[] {
   const list: unknown[] = Array.isArray(value) ? value : [value];
   if (list.length === 0 || !list.every((item) => typeof item === 'string' && item !== '')) {
-    throw invalid(`${field} is required: pass a non-empty string, or a list of them.`);
+    throw invalid(field, `${field} is required: pass a non-empty string, or a list of them.`);
   }
   return list as string[];
 }

@@ -1,5 +1,5 @@
 import { providerEndpoints, type Endpoints } from './endpoints.js';
-import { isFreedomIdServerError } from './errors.js';
+import { isFreedomIdServerError, type FreedomIdServerErrorCode } from './errors.js';
 import { equalSecrets } from './constant-time.js';
 import {
   errorResponse,
@@ -128,7 +128,7 @@ async function callback(
   try {
     endpoints = await providerEndpoints(provider);
   } catch (error) {
-    return refuse(discoveryErrorCode(error), undefined, request, config, headers, error);
+    return refuse(replyCode(error), undefined, request, config, headers, error);
   }
   const { nonce, codeVerifier } = match.pending;
   const signIn = { code: handOff.code, redirectUri: handOff.redirectUri, nonce, codeVerifier };
@@ -142,7 +142,7 @@ async function callback(
       return refuse('sign_in_failed', undefined, request, config, headers, error);
     }
   } catch (error) {
-    return refuse(exchangeErrorCode(error), undefined, request, config, headers, error);
+    return refuse(replyCode(error), undefined, request, config, headers, error);
   }
   if (result instanceof Response) return withCookies(result, headers);
   return jsonResponse(result ?? {}, 200, headers);
@@ -182,34 +182,36 @@ function findPending(pending: readonly OpenedCookie[], state: string): OpenedCoo
   return match;
 }
 
-/** Discovery failed before any token request: the merchant's configuration or the provider's availability. */
-function discoveryErrorCode(error: unknown): HandlerErrorCode {
-  if (!isFreedomIdServerError(error)) throw error;
-  if (error.code === 'timeout') return 'provider_timeout';
-  if (error.code === 'network_error' || error.code === 'invalid_response')
-    return 'provider_unavailable';
-  return 'configuration_error';
-}
+/** The handler's reply for each server error code; {@link replyCode} names the exceptions. */
+const REPLY_CODES = {
+  invalid_argument: 'configuration_error',
+  token_error: 'token_error',
+  invalid_response: 'provider_unavailable',
+  network_error: 'provider_unavailable',
+  timeout: 'provider_timeout',
+  invalid_id_token: 'id_token_invalid',
+  signature_invalid: 'id_token_invalid',
+  issuer_mismatch: 'id_token_invalid',
+  audience_mismatch: 'id_token_invalid',
+  token_expired: 'id_token_invalid',
+  nonce_mismatch: 'id_token_invalid',
+} as const satisfies Record<FreedomIdServerErrorCode, HandlerErrorCode>;
 
-/** Maps an exchange or id_token failure onto the handler's closed set. */
-function exchangeErrorCode(error: unknown): HandlerErrorCode {
+/**
+ * Maps a failure of discovery, the token request or the id_token checks onto the handler's closed
+ * set: {@link REPLY_CODES}, except a provider's 5xx (unavailable), a refused client (401 or
+ * `invalid_client`: the merchant's secret) and a discovery document naming another issuer (`field`
+ * `issuer`: the merchant's option), which are the server's configuration or the provider's state.
+ */
+function replyCode(error: unknown): HandlerErrorCode {
   if (!isFreedomIdServerError(error)) throw error;
-  switch (error.code) {
-    case 'timeout':
-      return 'provider_timeout';
-    case 'network_error':
-    case 'invalid_response':
-      return 'provider_unavailable';
-    case 'invalid_argument':
-      return 'configuration_error';
-    case 'token_error':
-      if (error.status !== undefined && error.status >= 500) return 'provider_unavailable';
-      if (error.status === 401 || error.providerCode === 'invalid_client')
-        return 'configuration_error';
-      return 'token_error';
-    default:
-      return 'id_token_invalid';
-  }
+  const { code, status, providerCode, field } = error;
+  if (code === 'token_error' && status !== undefined && status >= 500)
+    return 'provider_unavailable';
+  if (code === 'token_error' && (status === 401 || providerCode === 'invalid_client'))
+    return 'configuration_error';
+  if (code === 'issuer_mismatch' && field === 'issuer') return 'configuration_error';
+  return REPLY_CODES[code];
 }
 
 /** An error reply from the closed set; the exact cause goes to `onError`. */

@@ -43,7 +43,10 @@ export function resolveOptions(options: ExchangeCodeOptions): {
   provider: ResolvedProvider;
 } {
   if (typeof options !== 'object' || (options as unknown) === null) {
-    throw invalid('Pass an options object: exchangeCode({ code, redirectUri, nonce, ... }).');
+    throw invalid(
+      undefined,
+      'Pass an options object: exchangeCode({ code, redirectUri, nonce, ... }).',
+    );
   }
   refuseUnknownOptions(options, EXCHANGE_OPTIONS, 'exchangeCode');
   const code = requiredString(options, 'code', 'the authorization code the browser sent you');
@@ -51,7 +54,10 @@ export function resolveOptions(options: ExchangeCodeOptions): {
   const nonce = requiredString(options, 'nonce', 'the nonce your backend bound to this sign-in');
   const { codeVerifier } = options;
   if (codeVerifier !== undefined && (typeof codeVerifier !== 'string' || codeVerifier === '')) {
-    throw invalid('codeVerifier must be a non-empty string, or left out when PKCE is off.');
+    throw invalid(
+      'codeVerifier',
+      'codeVerifier must be a non-empty string, or left out when PKCE is off.',
+    );
   }
   return { signIn: { code, redirectUri, nonce, codeVerifier }, provider: resolveProvider(options) };
 }

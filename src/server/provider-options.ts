@@ -98,22 +98,28 @@ export function resolveProvider(options: ProviderOptions): ResolvedProvider {
   const issuer: unknown = options.issuer ?? DEFAULT_ISSUER;
   const issuerUrl = secureUrl('issuer', issuer);
   if (typeof issuer !== 'string' || issuerUrl.search !== '' || issuerUrl.hash !== '') {
-    throw invalid(`issuer "${String(issuer)}" must be an https:// URL without query or fragment.`);
+    throw invalid(
+      'issuer',
+      `issuer "${String(issuer)}" must be an https:// URL without query or fragment.`,
+    );
   }
   const discovery = oneOf(options, 'discovery', [false, true] as const, false);
   const { timeoutMs = 10000, clockSkewSeconds = 30, providerName = 'Freedom ID' } = options;
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw invalid('timeoutMs must be a positive number of milliseconds, e.g. 10000.');
+    throw invalid('timeoutMs', 'timeoutMs must be a positive number of milliseconds, e.g. 10000.');
   }
   if (
     typeof clockSkewSeconds !== 'number' ||
     !Number.isFinite(clockSkewSeconds) ||
     clockSkewSeconds < 0
   ) {
-    throw invalid('clockSkewSeconds must be a number of seconds, 0 or more, e.g. 30.');
+    throw invalid(
+      'clockSkewSeconds',
+      'clockSkewSeconds must be a number of seconds, 0 or more, e.g. 30.',
+    );
   }
   if (typeof providerName !== 'string' || providerName.trim() === '') {
-    throw invalid('providerName must be a non-empty string, e.g. "Freedom ID".');
+    throw invalid('providerName', 'providerName must be a non-empty string, e.g. "Freedom ID".');
   }
   return {
     clientId,
@@ -159,6 +165,7 @@ export function secureUrl(field: string, value: unknown): URL {
     url = new URL(String(value));
   } catch (cause) {
     throw invalid(
+      field,
       `${field} "${String(value)}" is not an absolute URL: write it with https:// and the host.`,
       cause,
     );
@@ -166,6 +173,7 @@ export function secureUrl(field: string, value: unknown): URL {
   const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !loopbackHttp) {
     throw invalid(
+      field,
       `${field} "${url.href}" must use https:// (plain http:// is allowed only for localhost, 127.0.0.1 and [::1]).`,
     );
   }
@@ -185,7 +193,7 @@ export function requiredString<T extends object>(
 ): string {
   const value = (options as Record<string, unknown>)[field];
   if (typeof value !== 'string' || value === '') {
-    throw invalid(`${field} is required: pass ${what}.`);
+    throw invalid(field, `${field} is required: pass ${what}.`);
   }
   return value;
 }
@@ -198,10 +206,9 @@ function optionalUrl(field: string, value: unknown): URL | undefined {
 export function refuseUnknownOptions(options: object, known: object, call: string): void {
   for (const key of Object.keys(options)) {
     if (!Object.hasOwn(known, key)) {
-      throw new FreedomIdServerError(
-        'invalid_argument',
+      throw invalid(
+        key,
         `Unknown option "${key}" of ${call}: the options are ${Object.keys(known).join(', ')}.`,
-        { field: key },
       );
     }
   }
@@ -218,17 +225,22 @@ function oneOf<T extends string | boolean>(
   if (value === undefined) return fallback;
   if (!allowed.includes(value as T)) {
     throw invalid(
+      field,
       `${field} ${JSON.stringify(value)} is not supported: use one of ${allowed.map((item) => JSON.stringify(item)).join(', ')}.`,
     );
   }
   return value as T;
 }
 
-/** An `invalid_argument` error: a configuration or call the merchant has to fix. */
-export function invalid(message: string, cause?: unknown): FreedomIdServerError {
+/** An `invalid_argument` error about the option `field` (undefined: the call as a whole), which the merchant has to fix. */
+export function invalid(
+  field: string | undefined,
+  message: string,
+  cause?: unknown,
+): FreedomIdServerError {
   return new FreedomIdServerError(
     'invalid_argument',
     message,
-    cause === undefined ? {} : { cause },
+    field === undefined ? { cause } : { field, cause },
   );
 }

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { FreedomIdServerError, type FreedomIdServerErrorCode } from './errors.js';
 import type { ResolvedProvider } from './provider-options.js';
 
@@ -33,57 +33,62 @@ export async function verifySignature(
   }
 }
 
-/** Maps jose's error codes onto the closed set. */
+/** Maps jose's error, matched by its class, onto the closed set. */
 function verificationError(
   jwksUri: string,
   { timeoutMs, providerName }: ResolvedProvider,
   cause: unknown,
 ): FreedomIdServerError {
-  const joseCode =
-    typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
   const [code, message] = ((): [FreedomIdServerErrorCode, string] => {
-    switch (joseCode) {
-      case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
-        return [
-          'signature_invalid',
-          `The id_token signature does not match ${providerName}'s key: the token was altered or not issued by this provider. Check jwksUri.`,
-        ];
-      case 'ERR_JWKS_NO_MATCHING_KEY':
-      case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
-      case 'ERR_JOSE_ALG_NOT_ALLOWED':
-      case 'ERR_JOSE_NOT_SUPPORTED':
-        return [
-          'signature_invalid',
-          `No key at ${jwksUri} verifies the id_token (${joseCode}): check that jwksUri belongs to the issuer.`,
-        ];
-      case 'ERR_JWT_EXPIRED':
-        return [
-          'token_expired',
-          'The id_token has expired: check the server clock (or clockSkewSeconds) and start the sign-in again.',
-        ];
-      case 'ERR_JWKS_TIMEOUT':
-        return [
-          'timeout',
-          `The JWKS at ${jwksUri} did not answer within ${timeoutMs} ms: check the network, or raise timeoutMs.`,
-        ];
-      case 'ERR_JWKS_INVALID':
-        return [
-          'invalid_response',
-          `${jwksUri} did not answer with a JSON Web Key Set: check jwksUri.`,
-        ];
-      case 'ERR_JWS_INVALID':
-      case 'ERR_JWT_INVALID':
-      case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
-        return [
-          'invalid_id_token',
-          `The id_token is malformed or not yet valid (${String(cause)}): it cannot be trusted.`,
-        ];
-      default:
-        return [
-          'network_error',
-          `Could not fetch the JWKS at ${jwksUri} (${String(cause)}): check jwksUri and outbound HTTPS.`,
-        ];
+    if (cause instanceof errors.JWSSignatureVerificationFailed) {
+      return [
+        'signature_invalid',
+        `The id_token signature does not match ${providerName}'s key: the token was altered or not issued by this provider. Check jwksUri.`,
+      ];
     }
+    if (
+      cause instanceof errors.JWKSNoMatchingKey ||
+      cause instanceof errors.JWKSMultipleMatchingKeys ||
+      cause instanceof errors.JOSEAlgNotAllowed ||
+      cause instanceof errors.JOSENotSupported
+    ) {
+      return [
+        'signature_invalid',
+        `No key at ${jwksUri} verifies the id_token (${cause.code}): check that jwksUri belongs to the issuer.`,
+      ];
+    }
+    if (cause instanceof errors.JWTExpired) {
+      return [
+        'token_expired',
+        'The id_token has expired: check the server clock (or clockSkewSeconds) and start the sign-in again.',
+      ];
+    }
+    if (cause instanceof errors.JWKSTimeout) {
+      return [
+        'timeout',
+        `The JWKS at ${jwksUri} did not answer within ${timeoutMs} ms: check the network, or raise timeoutMs.`,
+      ];
+    }
+    if (cause instanceof errors.JWKSInvalid) {
+      return [
+        'invalid_response',
+        `${jwksUri} did not answer with a JSON Web Key Set: check jwksUri.`,
+      ];
+    }
+    if (
+      cause instanceof errors.JWSInvalid ||
+      cause instanceof errors.JWTInvalid ||
+      cause instanceof errors.JWTClaimValidationFailed
+    ) {
+      return [
+        'invalid_id_token',
+        `The id_token is malformed or not yet valid (${String(cause)}): it cannot be trusted.`,
+      ];
+    }
+    return [
+      'network_error',
+      `Could not fetch the JWKS at ${jwksUri} (${String(cause)}): check jwksUri and outbound HTTPS.`,
+    ];
   })();
   return new FreedomIdServerError(code, message, { cause });
 }

@@ -86,7 +86,10 @@ function basicCredentials({ clientId, clientSecret, tokenRequest }: ResolvedProv
   const encode = (value: string) =>
     tokenRequest === 'form' ? new URLSearchParams({ v: value }).toString().slice(2) : value;
   if (tokenRequest === 'json' && clientId.includes(':')) {
-    throw invalid('clientId must not contain ":" (HTTP Basic authentication cannot carry it).');
+    throw invalid(
+      'clientId',
+      'clientId must not contain ":" (HTTP Basic authentication cannot carry it).',
+    );
   }
   const bytes = new TextEncoder().encode(`${encode(clientId)}:${encode(clientSecret)}`);
   return `Basic ${btoa(String.fromCharCode(...bytes))}`;

@@ -454,6 +454,24 @@ describe('exchangeCode', () => {
       assert.equal(error.code, 'signature_invalid');
     });
 
+    it('throws token_expired for an expired token with a good signature', async () => {
+      freedomId({ idTokenClaims: { exp: Math.floor(Date.now() / 1000) - 120 } });
+
+      const error = await rejection({ jwksUri: JWKS_URI });
+
+      assert.equal(error.code, 'token_expired');
+    });
+
+    it('throws invalid_response when the JWKS URL answers something that is no key set', async () => {
+      server.use(
+        http.get(`${JWKS_URI}?case=no-key-set`, () => HttpResponse.json({ keys: 'none' })),
+      );
+
+      const error = await rejection({ jwksUri: `${JWKS_URI}?case=no-key-set` });
+
+      assert.equal(error.code, 'invalid_response');
+    });
+
     it('throws invalid_id_token for an nbf in the future', async () => {
       freedomId({ idTokenClaims: { nbf: Math.floor(Date.now() / 1000) + 120 } });
 
@@ -479,25 +497,10 @@ describe('exchangeCode', () => {
   });
 
   describe('when an argument is wrong', () => {
-    const SECRET_LIKE = 'x'.repeat(32);
-    const cases: { title: string; overrides: Partial<ExchangeCodeOptions> }[] = [
-      { title: 'no code', overrides: { code: '' } },
-      { title: 'no nonce', overrides: { nonce: undefined } },
-      { title: 'a numeric nonce', overrides: { nonce: 42 as unknown as string } },
-      { title: 'a code that is not a string', overrides: { code: ['a'] as unknown as string } },
-      { title: 'an issuer with a query', overrides: { issuer: `${ISSUER}?tenant=1` } },
-      { title: 'no clientSecret', overrides: { clientSecret: undefined } },
-      { title: 'a clientId with a colon', overrides: { clientId: 'a:b' } },
-      {
-        title: 'a plain-http token endpoint off loopback',
-        overrides: { tokenEndpoint: 'http://passport.freedompay.kz/token' },
-      },
-      { title: 'a relative jwksUri', overrides: { jwksUri: '/jwks' } },
-      { title: 'a zero timeoutMs', overrides: { timeoutMs: 0 } },
-      { title: 'a negative clockSkewSeconds', overrides: { clockSkewSeconds: -1 } },
-    ];
     it('refuses an unknown option name, naming it in field', async () => {
-      const error = await rejection({ cookieSecret: SECRET_LIKE } as Partial<ExchangeCodeOptions>);
+      const error = await rejection({
+        cookieSecret: 'x'.repeat(32),
+      } as Partial<ExchangeCodeOptions>);
 
       assert.equal(error.code, 'invalid_argument');
       assert.equal(error.field, 'cookieSecret');
@@ -507,11 +510,42 @@ describe('exchangeCode', () => {
       );
     });
 
-    for (const { title, overrides } of cases) {
-      it(`throws invalid_argument for ${title}, before any request`, async () => {
+    const cases: { title: string; overrides: Partial<ExchangeCodeOptions>; field: string }[] = [
+      { title: 'no code', overrides: { code: '' }, field: 'code' },
+      { title: 'no nonce', overrides: { nonce: undefined }, field: 'nonce' },
+      { title: 'a numeric nonce', overrides: { nonce: 42 as unknown as string }, field: 'nonce' },
+      {
+        title: 'a code that is not a string',
+        overrides: { code: ['a'] as unknown as string },
+        field: 'code',
+      },
+      {
+        title: 'an issuer with a query',
+        overrides: { issuer: `${ISSUER}?tenant=1` },
+        field: 'issuer',
+      },
+      { title: 'no clientSecret', overrides: { clientSecret: undefined }, field: 'clientSecret' },
+      { title: 'a clientId with a colon', overrides: { clientId: 'a:b' }, field: 'clientId' },
+      {
+        title: 'a plain-http token endpoint off loopback',
+        overrides: { tokenEndpoint: 'http://passport.freedompay.kz/token' },
+        field: 'tokenEndpoint',
+      },
+      { title: 'a relative jwksUri', overrides: { jwksUri: '/jwks' }, field: 'jwksUri' },
+      { title: 'a zero timeoutMs', overrides: { timeoutMs: 0 }, field: 'timeoutMs' },
+      {
+        title: 'a negative clockSkewSeconds',
+        overrides: { clockSkewSeconds: -1 },
+        field: 'clockSkewSeconds',
+      },
+      { title: 'an empty codeVerifier', overrides: { codeVerifier: '' }, field: 'codeVerifier' },
+    ];
+    for (const { title, overrides, field } of cases) {
+      it(`throws invalid_argument for ${title}, naming ${field}, before any request`, async () => {
         const error = await rejection(overrides);
 
         assert.equal(error.code, 'invalid_argument');
+        assert.equal(error.field, field);
       });
     }
   });

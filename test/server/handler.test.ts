@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
+  clearDiscoveryCache,
   createFreedomIdHandler,
   FreedomIdServerError,
   HANDLER_ERRORS,
@@ -21,6 +23,7 @@ import {
   CLIENT_ID,
   CLIENT_SECRET,
   FREEDOM_ID,
+  ISSUER,
   JWKS_URI,
   REDIRECT_URI,
   SCOPE,
@@ -482,6 +485,56 @@ describe('createFreedomIdHandler', () => {
       });
     }
 
+    const issuerCases: {
+      title: string;
+      arrange: () => void;
+      options: Partial<FreedomIdHandlerOptions>;
+      error: HandlerErrorCode;
+    }[] = [
+      {
+        title: 'a discovery document naming another issuer (the issuer option is wrong)',
+        arrange: () => {
+          server.use(
+            http.get(`${ISSUER}/.well-known/openid-configuration`, () =>
+              HttpResponse.json({
+                issuer: 'https://other.example',
+                token_endpoint: TOKEN_ENDPOINT,
+                jwks_uri: JWKS_URI,
+              }),
+            ),
+          );
+        },
+        options: { discovery: true },
+        error: 'configuration_error',
+      },
+      {
+        title: 'an id_token from another issuer (it cannot be trusted)',
+        arrange: () => {
+          server.use(
+            ...freedomIdHandlers({ ...FREEDOM_ID, idTokenClaims: { iss: 'https://evil.example' } }),
+          );
+        },
+        options: {},
+        error: 'id_token_invalid',
+      },
+    ];
+    for (const { title, arrange, options, error } of issuerCases) {
+      it(`answers ${error} for ${title}, reporting issuer_mismatch`, async () => {
+        clearDiscoveryCache();
+        arrange();
+        const browser = new TestBrowser();
+        const { body: params } = await browser.params(handler(options));
+
+        const reply = await browser.callback(handler(options), handOff(params));
+
+        assert.deepEqual(pick(reply), refusal(error));
+        assert.deepEqual(
+          errors.map((item) => (item instanceof FreedomIdServerError ? item.code : String(item))),
+          ['issuer_mismatch'],
+        );
+      });
+    }
+
     it('answers configuration_error for a wrong client secret', async () => {
       const browser = new TestBrowser();
       const { body: params } = await browser.params(handler());
@@ -521,25 +574,6 @@ describe('createFreedomIdHandler', () => {
       });
     }
 
-    const badOptions: { title: string; options: Partial<FreedomIdHandlerOptions> }[] = [
-      { title: 'a cookieSecret under 32 bytes', options: { cookieSecret: 'short' } },
-      { title: 'a list with a short cookieSecret', options: { cookieSecret: [SECRET, 'short'] } },
-      { title: 'no cookieSecret', options: { cookieSecret: [] } },
-      {
-        title: 'no onSignIn',
-        options: { onSignIn: undefined },
-      },
-      { title: 'a basePath with a trailing "/"', options: { basePath: '/api/freedomid/' } },
-      {
-        title: 'a plain-http redirectUri off loopback',
-        options: { redirectUri: 'http://shop.example/login' },
-      },
-      { title: 'a non-boolean pkce', options: { pkce: 'yes' as unknown as boolean } },
-      {
-        title: 'an unknown clientAuth',
-        options: { clientAuth: 'tls_client_auth' as FreedomIdHandlerOptions['clientAuth'] },
-      },
-    ];
     it('refuses an unknown option name, naming it in field', () => {
       const options = { session: { maxAge: 3600 } } as Partial<FreedomIdHandlerOptions>;
 
@@ -555,12 +589,53 @@ describe('createFreedomIdHandler', () => {
       );
     });
 
-    for (const { title, options } of badOptions) {
-      it(`throws invalid_argument at creation for ${title}`, () => {
+    const badOptions: {
+      title: string;
+      options: Partial<FreedomIdHandlerOptions>;
+      field: string;
+    }[] = [
+      {
+        title: 'a cookieSecret under 32 bytes',
+        options: { cookieSecret: 'short' },
+        field: 'cookieSecret',
+      },
+      {
+        title: 'a list with a short cookieSecret',
+        options: { cookieSecret: [SECRET, 'short'] },
+        field: 'cookieSecret',
+      },
+      { title: 'no cookieSecret', options: { cookieSecret: [] }, field: 'cookieSecret' },
+      { title: 'no onSignIn', options: { onSignIn: undefined }, field: 'onSignIn' },
+      {
+        title: 'a basePath with a trailing "/"',
+        options: { basePath: '/api/freedomid/' },
+        field: 'basePath',
+      },
+      {
+        title: 'a plain-http redirectUri off loopback',
+        options: { redirectUri: 'http://shop.example/login' },
+        field: 'redirectUri',
+      },
+      {
+        title: 'a non-boolean pkce',
+        options: { pkce: 'yes' as unknown as boolean },
+        field: 'pkce',
+      },
+      {
+        title: 'an unknown clientAuth',
+        options: { clientAuth: 'tls_client_auth' as FreedomIdHandlerOptions['clientAuth'] },
+        field: 'clientAuth',
+      },
+      { title: 'a zero timeoutMs', options: { timeoutMs: 0 }, field: 'timeoutMs' },
+    ];
+    for (const { title, options, field } of badOptions) {
+      it(`throws invalid_argument at creation for ${title}, naming ${field}`, () => {
         assert.throws(
           () => handler(options),
           (error: unknown) =>
-            error instanceof FreedomIdServerError && error.code === 'invalid_argument',
+            error instanceof FreedomIdServerError &&
+            error.code === 'invalid_argument' &&
+            error.field === field,
         );
       });
     }
