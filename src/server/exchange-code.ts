@@ -23,7 +23,7 @@ export async function exchangeCode(options: ExchangeCodeOptions): Promise<Exchan
   return exchangeResolved(signIn, provider);
 }
 
-/** {@link exchangeCode} after its options were checked; the handler calls it with the cookie's values. */
+/** {@link exchangeCode} after its options were checked: discovery, token request, id_token checks; `createFreedomIdHandler` calls it with the cookie's values. */
 export async function exchangeResolved(
   signIn: SignIn,
   provider: ResolvedProvider,

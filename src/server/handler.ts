@@ -1,6 +1,6 @@
-import { providerEndpoints, type Endpoints } from './endpoints.js';
 import { isFreedomIdServerError, type FreedomIdServerErrorCode } from './errors.js';
 import { equalSecrets } from './constant-time.js';
+import { exchangeResolved, type ExchangeCodeResult } from './exchange-code.js';
 import {
   errorResponse,
   HANDLER_ERRORS,
@@ -13,7 +13,6 @@ import {
   type FreedomIdHandlerOptions,
   type ResolvedHandlerOptions,
 } from './handler-options.js';
-import { validateIdToken } from './id-token.js';
 import {
   deriveCookieKeys,
   MAX_PENDING,
@@ -26,7 +25,6 @@ import {
 } from './pending-cookie.js';
 import { pkceChallenge, randomSecret } from './random.js';
 import { isRecord, parseJson, readBounded } from './read-reply.js';
-import { requestTokens } from './token-request.js';
 
 /** The largest callback body read; the SDK's hand-off is well under 4 KB. */
 const MAX_CALLBACK_BYTES = 16_384;
@@ -123,26 +121,19 @@ async function callback(
   // Single use: the cookie is cleared whatever happens next.
   headers.append('set-cookie', setCookie(match.name, '', 0, cookieScope(config)));
 
-  const { provider } = config;
-  let endpoints: Endpoints;
+  const { nonce, codeVerifier } = match.pending;
+  const signIn = { code: handOff.code, redirectUri: handOff.redirectUri, nonce, codeVerifier };
+  let exchanged: ExchangeCodeResult;
   try {
-    endpoints = await providerEndpoints(provider);
+    exchanged = await exchangeResolved(signIn, config.provider);
   } catch (error) {
     return refuse(replyCode(error), undefined, request, config, headers, error);
   }
-  const { nonce, codeVerifier } = match.pending;
-  const signIn = { code: handOff.code, redirectUri: handOff.redirectUri, nonce, codeVerifier };
   let result: unknown;
   try {
-    const tokens = await requestTokens(signIn, provider, endpoints);
-    const claims = await validateIdToken(tokens.id_token, nonce, provider, endpoints);
-    try {
-      result = await config.onSignIn(claims, tokens, request);
-    } catch (error) {
-      return refuse('sign_in_failed', undefined, request, config, headers, error);
-    }
+    result = await config.onSignIn(exchanged.claims, exchanged.tokens, request);
   } catch (error) {
-    return refuse(replyCode(error), undefined, request, config, headers, error);
+    return refuse('sign_in_failed', undefined, request, config, headers, error);
   }
   if (result instanceof Response) return withCookies(result, headers);
   return jsonResponse(result ?? {}, 200, headers);
