@@ -1,5 +1,6 @@
 import { FreedomIdServerError } from './errors.js';
-import { secureUrl, urlFromIssuer, type ResolvedProvider } from './provider-options.js';
+import type { ResolvedProvider } from './provider-options.js';
+import { secureUrl, urlFromIssuer } from './provider-urls.js';
 import { fetchReply, isRecord, parseJson } from './read-reply.js';
 
 /** What the server side uses from a provider's discovery document. */

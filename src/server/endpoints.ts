@@ -1,10 +1,7 @@
 import { discover } from './discovery.js';
-import {
-  FREEDOM_ID_TOKEN_PATH,
-  invalid,
-  urlFromIssuer,
-  type ResolvedProvider,
-} from './provider-options.js';
+import { invalid } from './option-checks.js';
+import { FREEDOM_ID_TOKEN_PATH, type ResolvedProvider } from './provider-options.js';
+import { urlFromIssuer } from './provider-urls.js';
 
 /** Where the token request goes and where the id_token's keys are, once discovery (if any) is done. */
 export interface Endpoints {

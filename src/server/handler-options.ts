@@ -1,14 +1,12 @@
 import type { IdTokenClaims } from './id-token.js';
+import { invalid, refuseUnknownOptions } from './option-checks.js';
 import {
-  invalid,
-  isLoopbackHttp,
   PROVIDER_OPTIONS,
-  refuseUnknownOptions,
   resolveProvider,
-  secureUrl,
   type ProviderOptions,
   type ResolvedProvider,
 } from './provider-options.js';
+import { isLoopbackHttp, secureUrl } from './provider-urls.js';
 import type { FreedomIdTokens } from './token-request.js';
 
 /** What the merchant does once the sign-in is validated: start its own session and answer the page. */

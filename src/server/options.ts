@@ -1,8 +1,6 @@
+import { invalid, refuseUnknownOptions, requiredString } from './option-checks.js';
 import {
-  invalid,
   PROVIDER_OPTIONS,
-  refuseUnknownOptions,
-  requiredString,
   resolveProvider,
   type ProviderOptions,
   type ResolvedProvider,

@@ -1,4 +1,5 @@
-import { FreedomIdServerError } from './errors.js';
+import { invalid, oneOf, requiredString } from './option-checks.js';
+import { secureUrl } from './provider-urls.js';
 
 /** Freedom ID's production issuer. */
 export const DEFAULT_ISSUER = 'https://passport.freedompay.kz';
@@ -89,8 +90,6 @@ export interface ResolvedProvider {
   clockSkewSeconds: number;
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** Checks the provider options up front and throws `invalid_argument` naming the one to fix. */
 export function resolveProvider(options: ProviderOptions): ResolvedProvider {
   const clientId = requiredString(options, 'clientId', 'the client id the provider issued');
@@ -147,100 +146,6 @@ export function resolveProvider(options: ProviderOptions): ResolvedProvider {
   };
 }
 
-/**
- * Joins the issuer and a path, dropping one trailing `/` of the issuer so the result never has `//`.
- * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfigurationRequest
- */
-export function urlFromIssuer(issuer: string, path: string): URL {
-  return new URL(`${issuer.endsWith('/') ? issuer.slice(0, -1) : issuer}${path}`);
-}
-
-/**
- * Parses an `https:` URL (plain `http:` only on a loopback host, for the sandbox).
- * > [!WARNING] Without a JWKS the id_token is trusted because it came over TLS from the token endpoint, so the scheme is enforced.
- */
-export function secureUrl(field: string, value: unknown): URL {
-  let url: URL;
-  try {
-    url = new URL(String(value));
-  } catch (cause) {
-    throw invalid(
-      field,
-      `${field} "${String(value)}" is not an absolute URL: write it with https:// and the host.`,
-      cause,
-    );
-  }
-  const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !loopbackHttp) {
-    throw invalid(
-      field,
-      `${field} "${url.href}" must use https:// (plain http:// is allowed only for localhost, 127.0.0.1 and [::1]).`,
-    );
-  }
-  return url;
-}
-
-/** Whether `url` is plain `http:` on a loopback host (the sandbox, a developer's machine). */
-export function isLoopbackHttp(url: URL): boolean {
-  return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
-}
-
-/** A non-empty string option, else `invalid_argument` saying what to pass. */
-export function requiredString<T extends object>(
-  options: T,
-  field: keyof T & string,
-  what: string,
-): string {
-  const value = (options as Record<string, unknown>)[field];
-  if (typeof value !== 'string' || value === '') {
-    throw invalid(field, `${field} is required: pass ${what}.`);
-  }
-  return value;
-}
-
 function optionalUrl(field: string, value: unknown): URL | undefined {
   return value === undefined ? undefined : secureUrl(field, value);
-}
-
-/** Throws `invalid_argument` naming an option of `options` that `known` does not list (a typo, or another call's option). */
-export function refuseUnknownOptions(options: object, known: object, call: string): void {
-  for (const key of Object.keys(options)) {
-    if (!Object.hasOwn(known, key)) {
-      throw invalid(
-        key,
-        `Unknown option "${key}" of ${call}: the options are ${Object.keys(known).join(', ')}.`,
-      );
-    }
-  }
-}
-
-/** An option from a closed list, else `invalid_argument` listing the allowed values. */
-function oneOf<T extends string | boolean>(
-  options: object,
-  field: string,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  const value = (options as Record<string, unknown>)[field];
-  if (value === undefined) return fallback;
-  if (!allowed.includes(value as T)) {
-    throw invalid(
-      field,
-      `${field} ${JSON.stringify(value)} is not supported: use one of ${allowed.map((item) => JSON.stringify(item)).join(', ')}.`,
-    );
-  }
-  return value as T;
-}
-
-/** An `invalid_argument` error about the option `field` (undefined: the call as a whole), which the merchant has to fix. */
-export function invalid(
-  field: string | undefined,
-  message: string,
-  cause?: unknown,
-): FreedomIdServerError {
-  return new FreedomIdServerError(
-    'invalid_argument',
-    message,
-    field === undefined ? { cause } : { field, cause },
-  );
 }

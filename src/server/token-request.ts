@@ -1,7 +1,8 @@
 import type { Endpoints } from './endpoints.js';
 import { FreedomIdServerError } from './errors.js';
 import type { SignIn } from './options.js';
-import { invalid, type ResolvedProvider } from './provider-options.js';
+import { invalid } from './option-checks.js';
+import type { ResolvedProvider } from './provider-options.js';
 import { fetchReply, isRecord, parseJson } from './read-reply.js';
 
 /** The token endpoint's successful reply, field names as the provider sends them. */
