@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { isFreedomIdError } from '../index.js';
 import type { FreedomIdClient, FreedomIdError } from '../index.js';
 import { LOOK, PROPERTIES, SIGN_IN, type PropertyValue as Value } from './attributes.js';
@@ -44,7 +44,7 @@ import { VERSION } from './version.js';
 export class FreedomIdLogin extends LitElement {
   /** This build's version. */
   static readonly version: string = VERSION;
-  static override properties = { ...PROPERTIES, busy: { state: true } };
+  static override properties: PropertyDeclarations = { ...PROPERTIES, busy: { state: true } };
   static override styles = styles;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
