@@ -1,6 +1,8 @@
 export { FreedomIdClient } from './sdk/client.js';
+export { FREEDOM_ID_ISSUER } from './freedom-id.js';
 export { FreedomIdError, isFreedomIdError } from './sdk/errors.js';
 export {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- kept for 0.1.0 users until 1.0.
   DEFAULT_AUTHORITY,
   DEFAULT_PROVIDER_NAME,
   DEFAULT_POPUP_TIMEOUT_MS,

@@ -1,3 +1,4 @@
+import { FREEDOM_ID_ISSUER } from '../freedom-id.js';
 import type { AuthParamsSupplier } from './auth-params.js';
 import { FreedomIdError, invalidConfig } from './errors.js';
 import { assignLocation } from './navigator.js';
@@ -5,8 +6,8 @@ import { isStorageLike, type StorageOption } from './request-store.js';
 import { normalizeScope } from './scope.js';
 import { parseEndpointUrl } from './url-rules.js';
 
-/** Freedom ID's production issuer, which is also the base of its authorization endpoint. */
-export const DEFAULT_AUTHORITY = 'https://passport.freedompay.kz';
+/** @deprecated Use {@link FREEDOM_ID_ISSUER}: the same value, under the one name the SDK, server and testing kit share. */
+export const DEFAULT_AUTHORITY = FREEDOM_ID_ISSUER;
 
 /** The name the SDK's messages give the provider unless `providerName` says otherwise. */
 export const DEFAULT_PROVIDER_NAME = 'Freedom ID';
@@ -28,7 +29,7 @@ export interface FreedomIdConfig {
   redirectUri: string;
   /** Space-separated grants; `openid` is added when missing. Default `'openid'`. */
   scope?: string;
-  /** The provider's issuer, compared exactly as written with the callback's `iss` (RFC 9207). Default Freedom ID's. */
+  /** The provider's issuer (oidc-client-ts's word: authority), compared exactly as written with the callback's `iss` (RFC 9207). Default {@link FREEDOM_ID_ISSUER}. */
   authority?: string;
   /** The provider's authorization endpoint. Default `authority + '/openid'` (Freedom ID's path). */
   authorizationEndpoint?: string;
@@ -105,7 +106,7 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
   }
   const {
     clientId,
-    authority = DEFAULT_AUTHORITY,
+    authority = FREEDOM_ID_ISSUER,
     providerName = DEFAULT_PROVIDER_NAME,
     pkce = false,
     storage = 'session',

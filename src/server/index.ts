@@ -3,6 +3,8 @@ export { createFreedomIdHandler } from './handler.js';
 export { toNodeListener } from './node-listener.js';
 export { FreedomIdServerError, isFreedomIdServerError } from './errors.js';
 export { HANDLER_ERRORS } from './handler-errors.js';
+export { FREEDOM_ID_ISSUER } from '../freedom-id.js';
+// eslint-disable-next-line @typescript-eslint/no-deprecated -- kept for 0.1.0 users until 1.0.
 export { DEFAULT_ISSUER, DEFAULT_TOKEN_ENDPOINT } from './provider-options.js';
 export { clearDiscoveryCache } from './discovery.js';
 export type { ExchangeCodeResult } from './exchange-code.js';

@@ -1,14 +1,15 @@
+import { FREEDOM_ID_ISSUER } from '../freedom-id.js';
 import { invalid, oneOf, requiredString } from './option-checks.js';
 import { secureUrl } from './provider-urls.js';
 
-/** Freedom ID's production issuer. */
-export const DEFAULT_ISSUER = 'https://passport.freedompay.kz';
+/** @deprecated Use {@link FREEDOM_ID_ISSUER}: the same value, under the one name the SDK, server and testing kit share. */
+export const DEFAULT_ISSUER = FREEDOM_ID_ISSUER;
 
 /** Freedom ID's token endpoint path (printed with a typo in its docs; configurable for that reason). */
 export const FREEDOM_ID_TOKEN_PATH = '/api/v1/oidc/token';
 
-/** Freedom ID's token endpoint: {@link DEFAULT_ISSUER} + {@link FREEDOM_ID_TOKEN_PATH}. */
-export const DEFAULT_TOKEN_ENDPOINT = `${DEFAULT_ISSUER}${FREEDOM_ID_TOKEN_PATH}`;
+/** Freedom ID's token endpoint: {@link FREEDOM_ID_ISSUER} + {@link FREEDOM_ID_TOKEN_PATH}. */
+export const DEFAULT_TOKEN_ENDPOINT = `${FREEDOM_ID_ISSUER}${FREEDOM_ID_TOKEN_PATH}`;
 
 /** How the token request carries its parameters: Freedom ID's JSON body, or RFC 6749's form body. */
 export type TokenRequestFormat = 'json' | 'form';
@@ -36,7 +37,7 @@ export interface ProviderOptions {
   clientId: string;
   /** The client secret the provider issued; keep it on the server. */
   clientSecret: string;
-  /** The expected `iss`, compared exactly as written (a trailing `/` matters). Default {@link DEFAULT_ISSUER}. */
+  /** The expected `iss`, compared exactly as written (a trailing `/` matters). Default {@link FREEDOM_ID_ISSUER}. */
   issuer?: string;
   /** Read endpoints, JWKS and algorithms from `issuer + '/.well-known/openid-configuration'`. Default false (Freedom ID publishes none). */
   discovery?: boolean;
@@ -94,7 +95,7 @@ export interface ResolvedProvider {
 export function resolveProvider(options: ProviderOptions): ResolvedProvider {
   const clientId = requiredString(options, 'clientId', 'the client id the provider issued');
   const clientSecret = requiredString(options, 'clientSecret', 'the secret the provider issued');
-  const issuer: unknown = options.issuer ?? DEFAULT_ISSUER;
+  const issuer: unknown = options.issuer ?? FREEDOM_ID_ISSUER;
   const issuerUrl = secureUrl('issuer', issuer);
   if (typeof issuer !== 'string' || issuerUrl.search !== '' || issuerUrl.hash !== '') {
     throw invalid(

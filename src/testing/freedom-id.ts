@@ -3,8 +3,7 @@
  * in one place for the kit's handlers and simulator and for the sandbox.
  */
 
-/** Freedom ID's production issuer (no trailing slash); also the base of its endpoints. */
-export const FREEDOM_ID_ISSUER = 'https://passport.freedompay.kz';
+export { FREEDOM_ID_ISSUER } from '../freedom-id.js';
 
 /** The authorization endpoint's path under the issuer. */
 export const AUTHORIZATION_PATH = '/openid';
