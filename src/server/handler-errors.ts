@@ -3,6 +3,10 @@
  * closed and documented in docs/backend.md. 4xx: the request's fault; 5xx: the server's or the provider's.
  */
 export const HANDLER_ERRORS = {
+  bad_request: [
+    400,
+    'The request cannot be read as HTTP the handler understands: send a path (or an absolute http(s) URL) as the target, valid headers, and a standard method.',
+  ],
   not_found: [
     404,
     'No such route: the handler answers GET {basePath}/params and POST {basePath}/callback.',

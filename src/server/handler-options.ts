@@ -65,7 +65,8 @@ export interface ResolvedHandlerOptions {
   pkce: boolean;
   pendingTtlSeconds: number;
   onSignIn: SignInHandler;
-  onError: (error: unknown, request: Request) => void;
+  /** Typed to return anything: an async one's promise is caught. */
+  onError: (error: unknown, request: Request) => unknown;
 }
 
 /** The fewest bytes a cookie secret may have (256 bits). */

@@ -129,14 +129,14 @@ async function callback(
   } catch (error) {
     return refuse(replyCode(error), undefined, request, config, headers, error);
   }
-  let result: unknown;
   try {
-    result = await config.onSignIn(exchanged.claims, exchanged.tokens, request);
+    // Serialised here too: a result JSON cannot encode (a BigInt) is onSignIn's failure.
+    const result: unknown = await config.onSignIn(exchanged.claims, exchanged.tokens, request);
+    if (result instanceof Response) return withCookies(result, headers);
+    return jsonResponse(result ?? {}, 200, headers);
   } catch (error) {
     return refuse('sign_in_failed', undefined, request, config, headers, error);
   }
-  if (result instanceof Response) return withCookies(result, headers);
-  return jsonResponse(result ?? {}, 200, headers);
 }
 
 interface HandOff {
@@ -158,10 +158,22 @@ function parseHandOff(
     body.redirectUri ?? (config.redirectUris.length === 1 ? config.redirectUris[0] : undefined);
   if (typeof code !== 'string' || code === '' || typeof state !== 'string' || state === '')
     return undefined;
-  if (typeof redirectUri !== 'string' || !config.redirectUris.includes(redirectUri))
+  if (typeof redirectUri !== 'string') return undefined;
+  const url = parseUrl(redirectUri);
+  // Compared as parsed, as the SDK sends it: "https://shop.example" is "https://shop.example/".
+  if (url === undefined || !config.redirectUris.some((uri) => parseUrl(uri)?.href === url.href))
     return undefined;
-  if (new URL(redirectUri).origin !== origin) return undefined;
+  if (url.origin !== origin) return undefined;
   return { code, state, redirectUri };
+}
+
+/** `value` parsed as an absolute URL, or undefined. */
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The pending sign-in whose state equals `state`, compared in constant time with each one. */
@@ -219,8 +231,19 @@ function refuse(
     new Error(`${request.method} ${new URL(request.url).pathname}: ${HANDLER_ERRORS[code][1]}`),
     { code },
   );
-  config.onError(cause ?? refused, request);
+  // The reply, and its cookie-clearing headers, must not depend on the merchant's logger.
+  try {
+    // An async onError's rejection is caught too: typed as returning void, it may still return a promise.
+    const returned = config.onError(cause ?? refused, request);
+    if (returned instanceof Promise) returned.catch(onErrorFailed);
+  } catch (error) {
+    onErrorFailed(error);
+  }
   return errorResponse(code, headers);
+}
+
+function onErrorFailed(error: unknown): void {
+  console.error('freedomid-web handler: onError threw', error);
 }
 
 /** The merchant's own reply with the cookie-clearing headers added (its headers may be immutable). */

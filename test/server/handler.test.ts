@@ -311,6 +311,80 @@ describe('createFreedomIdHandler', () => {
     }
   });
 
+  describe('when onSignIn or onError misbehave, the reply is still a refusal that clears the cookie', () => {
+    const failingResults: { title: string; onSignIn: FreedomIdHandlerOptions['onSignIn'] }[] = [
+      { title: 'a result JSON cannot encode (a BigInt id)', onSignIn: () => ({ id: 1n }) },
+      {
+        title: 'a result with a cycle',
+        onSignIn: () => {
+          const user: Record<string, unknown> = {};
+          user.self = user;
+          return user;
+        },
+      },
+      {
+        title: 'a Response whose body was already read',
+        onSignIn: async () => {
+          const response = new Response('{}');
+          await response.text();
+          return response;
+        },
+      },
+    ];
+    for (const { title, onSignIn } of failingResults) {
+      it(`answers sign_in_failed for ${title}, and tells onError`, async () => {
+        const browser = new TestBrowser();
+        const { body: params } = await browser.params(handler());
+
+        const reply = await browser.callback(handler({ onSignIn }), handOff(params));
+
+        assert.deepEqual(pick(reply), refusal('sign_in_failed'));
+        assert.equal(browser.jar.size, 0, 'the cookie is cleared');
+        assert.equal(errors.length, 1);
+        assert.ok(errors[0] instanceof TypeError);
+      });
+    }
+
+    const failingLoggers: { title: string; onError: FreedomIdHandlerOptions['onError'] }[] = [
+      {
+        title: 'throws',
+        onError: () => {
+          throw new Error('logger down');
+        },
+      },
+      {
+        title: 'rejects (async)',
+        // eslint-disable-next-line @typescript-eslint/no-misused-promises -- an async onError is the case guarded
+        onError: () => Promise.reject(new Error('logger down')),
+      },
+    ];
+    for (const { title, onError } of failingLoggers) {
+      it(`answers each refusal as usual when onError ${title}`, async () => {
+        server.use(...freedomIdHandlers({ ...FREEDOM_ID, failWith: 'invalid_code' }));
+        const logged: unknown[] = [];
+        const consoleError = console.error;
+        console.error = (...args: unknown[]) => void logged.push(args);
+        try {
+          const browser = new TestBrowser();
+          const { body: params } = await browser.params(handler({ onError }));
+
+          const spent = await browser.callback(handler({ onError }), handOff(params));
+          const replayed = await browser.callback(handler({ onError }), handOff(params));
+          const route = await handler({ onError })(new Request(`${PAGE_ORIGIN}/api/freedomid/x`));
+          await new Promise((resolve) => setImmediate(resolve));
+
+          assert.deepEqual(pick(spent), refusal('token_error'));
+          assert.equal(browser.jar.size, 0, 'the spent cookie is cleared');
+          assert.deepEqual(pick(replayed), refusal('state_mismatch'));
+          assert.equal(route.status, 404);
+          assert.equal(logged.length, 3, 'each failure of onError is logged');
+        } finally {
+          console.error = consoleError;
+        }
+      });
+    }
+  });
+
   describe('when the callback cannot be trusted, nothing reaches the token endpoint', () => {
     it('refuses a stolen code and its nonce posted without the victim’s cookie', async () => {
       const victim = new TestBrowser();
@@ -543,6 +617,56 @@ describe('createFreedomIdHandler', () => {
 
       assert.deepEqual(pick(reply), refusal('configuration_error'));
     });
+  });
+
+  describe('redirect URIs are compared as parsed URLs, as the SDK sends them', () => {
+    const spellings: { registered: string; posted: string }[] = [
+      { registered: 'https://shop.example', posted: 'https://shop.example/' },
+      { registered: 'https://shop.example/', posted: 'https://shop.example' },
+      { registered: 'https://shop.example/login', posted: 'https://SHOP.example:443/login' },
+    ];
+    for (const { registered, posted } of spellings) {
+      it(`accepts ${posted} for the registered ${registered}, and exchanges it as posted`, async () => {
+        const options = { redirectUri: registered };
+        const browser = new TestBrowser();
+        const { body: params } = await browser.params(handler(options));
+        const seen = recordTokenRequests();
+        const code = mintCode({
+          clientId: CLIENT_ID,
+          redirectUri: posted,
+          nonce: params.nonce,
+          scope: SCOPE,
+          ...(params.codeChallenge === undefined ? {} : { codeChallenge: params.codeChallenge }),
+        });
+
+        const reply = await browser.callback(handler(options), {
+          code,
+          state: params.state,
+          redirectUri: posted,
+        });
+
+        assert.equal(reply.status, 200);
+        assert.equal((await seen[0]).redirect_uri, posted);
+      });
+    }
+
+    for (const posted of [
+      'https://shop.example/login/',
+      'not a url',
+      'https://shop.example/Login',
+    ]) {
+      it(`still refuses ${posted} for https://shop.example/login`, async () => {
+        const browser = new TestBrowser();
+        const { body: params } = await browser.params(handler());
+
+        const reply = await browser.callback(handler(), {
+          ...handOff(params),
+          redirectUri: posted,
+        });
+
+        assert.deepEqual(pick(reply), refusal('invalid_request'));
+      });
+    }
   });
 
   describe('routes and options', () => {
