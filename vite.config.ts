@@ -22,7 +22,9 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: ['jose', 'oidc-client-ts', /^lit(\/|$)/, /^msw(\/|$)/, /^node:/],
+      external: ['jose', 'oidc-client-ts', /^lit(\/|$)/, /^msw(\/|$)/, /^react(\/|$)/, /^node:/],
+      // Next.js App Router runs the React component on the client only when its module says so.
+      output: { banner: (chunk) => (chunk.name === 'react' ? "'use client';" : '') },
     },
   },
 });

@@ -1,12 +1,16 @@
 /**
- * JSX typings for `<freedomid-login>` in React 19: add `import type {} from 'freedomid-web/react'`
- * once (e.g. in `vite-env.d.ts`) and register the element with `import 'freedomid-web/element'`.
- * React 19 sets the kebab-case props as attributes and `onfreedomid-*` props as event listeners.
+ * React 19: `<FreedomIdLoginButton>`, which also works after server rendering and hydration, and
+ * the JSX typings for `<freedomid-login>` (add `import type {} from 'freedomid-web/react'` once and
+ * register the element with `import 'freedomid-web/element'`). React 19 sets the kebab-case props
+ * as attributes and `onfreedomid-*` props as event listeners, but not when it hydrates.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { PROPERTIES, PropertyName } from './element/attributes.js';
 import type { FreedomIdLoginEventMap } from './element/events.js';
 import type { FreedomIdLogin } from './element/freedomid-login.js';
+
+export { FreedomIdLoginButton } from './react/freedomid-login-button.js';
+export type { FreedomIdLoginButtonProps } from './react/freedomid-login-button.js';
 
 type Declaration<K extends PropertyName> = (typeof PROPERTIES)[K];
 
