@@ -64,7 +64,7 @@ const launchers = {
 
 export default {
   // *.node.test.ts files run in Node (npm run test:node).
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/**/*.node.test.ts'],
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   // WebKitGTK's user agent claims "Version/60.5": an explicit target keeps esbuild from guessing.
