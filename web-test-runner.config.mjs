@@ -8,7 +8,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteerCore from 'puppeteer-core';
 import { CHROMIUM_ARGS, browserPath, selectedEngines } from './scripts/browser-path.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
-import { WebKitGtkLauncher } from './scripts/webkit-launcher.mjs';
+import { WebKitGtkLauncher } from './test/runner/webkit-launcher.mjs';
 import { securityMiddleware } from './test/security/middleware.mjs';
 
 /*
