@@ -8,7 +8,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteerCore from 'puppeteer-core';
 import { CHROMIUM_ARGS, browserPath, selectedEngines } from './scripts/browser-path.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
-import { WebKitGtkLauncher } from './scripts/webkit-launcher.mjs';
+import { WebKitGtkLauncher } from './test/runner/webkit-launcher.mjs';
 import { securityMiddleware } from './test/security/middleware.mjs';
 
 /*
@@ -64,7 +64,7 @@ const launchers = {
 
 export default {
   // *.node.test.ts files run in Node (npm run test:node).
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/**/*.node.test.ts'],
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   // WebKitGTK's user agent claims "Version/60.5": an explicit target keeps esbuild from guessing.

@@ -24,7 +24,20 @@ const ENTRIES = [
   },
 ];
 
+// README's "## Size" states each budgeted entry's size (KB) and budget (B), in ENTRIES' order.
+const readme = readFileSync('README.md', 'utf8').split('## Size')[1] ?? '';
+const stated = [...readme.matchAll(/(\d+\.\d) KB/g)].map((match) => Number(match[1]) * 1000);
+const statedBudgets = [...readme.matchAll(/(\d{1,3}(?:,\d{3})+) B/g)].map((match) =>
+  Number(match[1].replaceAll(',', '')),
+);
+const budgeted = ENTRIES.filter(({ budget }) => budget !== null);
 let failed = false;
+if (statedBudgets.join() !== budgeted.map(({ budget }) => budget).join()) {
+  console.error(
+    `size: README states the budgets ${statedBudgets.join(', ')}; they are ${budgeted.map(({ budget }) => budget).join(', ')}.`,
+  );
+  failed = true;
+}
 for (const { name, file, bundle, external = [], budget } of ENTRIES) {
   if (!existsSync(file)) {
     console.error(`size: ${file} is missing; run \`npm run build\` first.`);
@@ -35,6 +48,14 @@ for (const { name, file, bundle, external = [], budget } of ENTRIES) {
   const verdict =
     budget === null ? 'report only' : gzip <= budget ? `≤ ${budget} ok` : `> ${budget} OVER BUDGET`;
   if (budget !== null && gzip > budget) failed = true;
+  const readmeBytes =
+    budget === null ? undefined : stated[budgeted.findIndex((entry) => entry.name === name)];
+  if (budget !== null && (readmeBytes === undefined || Math.abs(readmeBytes - gzip) > 500)) {
+    console.error(
+      `size: README's "## Size" says ${String((readmeBytes ?? NaN) / 1000)} KB for ${name}, but it is ${(gzip / 1000).toFixed(1)} KB: update README.`,
+    );
+    failed = true;
+  }
   console.log(
     `size: ${name.padEnd(32)} ${String(code.length).padStart(7)} B min  ${String(gzip).padStart(6)} B gzip -9  (${verdict})`,
   );

@@ -4,7 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { browserPath } from '../../scripts/browser-path.mjs';
 import { summaryReporter } from '../../scripts/summary-reporter.mjs';
-import { WebKitGtkLauncher } from '../../scripts/webkit-launcher.mjs';
+import { WebKitGtkLauncher } from './webkit-launcher.mjs';
 
 const out = process.env.RESULTS_DIR ?? '.tmp/webkit-crash';
 // Logs of its own, so this run never overwrites those of the main browser run.

@@ -1,4 +1,4 @@
-// The WebKitGTK launcher (scripts/webkit-launcher.mjs): it sends WebKitWebDriver no command of its
+// The WebKitGTK launcher (test/runner/webkit-launcher.mjs): it sends WebKitWebDriver no command of its
 // own, and when its browser dies mid-run, the file that lost it fails with the reason, the next file
 // runs in a new browser, and the run ends with its summary. Before, a navigation that failed went
 // unobserved and the runner exited without a word.
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { browserPath } from '../../scripts/browser-path.mjs';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
-import { WebKitGtkLauncher } from '../../scripts/webkit-launcher.mjs';
+import { WebKitGtkLauncher } from './webkit-launcher.mjs';
 
 describe('the WebKitGTK launcher', { timeout: 120_000 }, () => {
   it('keeps no heartbeat: a command during a navigation would drop its reply (WebKit bug 323447)', async () => {

@@ -1,11 +1,11 @@
 // Checks this machine's WebKitWebDriver for https://bugs.webkit.org/show_bug.cgi?id=323447: a
 // command that arrives while a navigation loads drops the navigation's reply (fixed in WebKitGTK
 // 2.54). Navigates to a page with a slow script, sends a title command mid-load, and waits.
-// `node scripts/webkit-bug-323447.mjs [trials] [alone]`; exits 1 when a navigation never answered.
+// `node test/runner/webkit-bug-323447.mjs [trials] [alone]`; exits 1 when a navigation never answered.
 // With `alone`, no title command is sent: the control, whose navigations all answer.
 import { createServer } from 'node:http';
 import { remote } from 'webdriverio';
-import { browserPath } from './browser-path.mjs';
+import { browserPath } from '../../scripts/browser-path.mjs';
 import { WebKitGtkLauncher } from './webkit-launcher.mjs';
 
 const TRIALS = Number(process.argv[2] ?? 5);

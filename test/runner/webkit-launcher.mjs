@@ -47,7 +47,7 @@ export class WebKitGtkLauncher extends WebdriverLauncher {
    * No heartbeat. Upstream sends a title command every 60 s to keep cloud sessions alive; a local
    * WebKitWebDriver never expires one, and before WebKitGTK 2.54 a command that arrives during a
    * navigation drops that navigation's reply (https://bugs.webkit.org/show_bug.cgi?id=323447), so
-   * the page load never answered and the run stopped after 120 s (scripts/webkit-bug-323447.mjs).
+   * the page load never answered and the run stopped after 120 s (test/runner/webkit-bug-323447.mjs).
    */
   setupHeartbeat() {}
 
