@@ -122,7 +122,10 @@ export async function startSite(port = 0): Promise<Site> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     configure(next) {
-      backend = createBackend(next);
+      // The scope is the pages' (it goes into the authorization URL); the backend has no such option.
+      const backendConfig: BackendConfig & Partial<SiteConfig> = { ...next };
+      delete backendConfig.scope;
+      backend = createBackend(backendConfig);
       config = next;
     },
     close: () =>
