@@ -1,5 +1,10 @@
 import { FreedomIdServerError } from './errors.js';
-import { secureUrl, urlFromIssuer, type ResolvedProvider } from './provider-options.js';
+import {
+  isLoopbackHttp,
+  secureUrl,
+  urlFromIssuer,
+  type ResolvedProvider,
+} from './provider-options.js';
 import { fetchReply, isRecord, parseJson } from './read-reply.js';
 
 /** What the server side uses from a provider's discovery document. */
@@ -64,9 +69,10 @@ async function fetchMetadata(url: URL, provider: ResolvedProvider): Promise<Prov
       { status },
     );
   }
+  const plainHttpAllowed = isLoopbackHttp(new URL(provider.issuer));
   return {
-    tokenEndpoint: metadataUrl(document, 'token_endpoint', what),
-    jwksUri: metadataUrl(document, 'jwks_uri', what),
+    tokenEndpoint: metadataUrl(document, 'token_endpoint', what, plainHttpAllowed),
+    jwksUri: metadataUrl(document, 'jwks_uri', what, plainHttpAllowed),
     signingAlgs: stringList(document.id_token_signing_alg_values_supported, ['RS256']),
     clientAuthMethods: stringList(document.token_endpoint_auth_methods_supported, [
       'client_secret_basic',
@@ -74,7 +80,16 @@ async function fetchMetadata(url: URL, provider: ResolvedProvider): Promise<Prov
   };
 }
 
-function metadataUrl(document: Record<string, unknown>, field: string, what: string): URL {
+/**
+ * A discovered endpoint: `https:`, or plain-http loopback only when the issuer is itself (the sandbox).
+ * > [!WARNING] The code, the verifier and the client secret go to the token endpoint: an https issuer's document cannot send them over plain http, loopback included.
+ */
+function metadataUrl(
+  document: Record<string, unknown>,
+  field: string,
+  what: string,
+  plainHttpAllowed: boolean,
+): URL {
   const value = document[field];
   if (typeof value !== 'string') {
     throw new FreedomIdServerError(
@@ -82,15 +97,21 @@ function metadataUrl(document: Record<string, unknown>, field: string, what: str
       `${what} has no ${field}: check issuer, or turn discovery off and set the endpoints.`,
     );
   }
+  let url: URL | undefined;
+  let cause: unknown;
   try {
-    return secureUrl(field, value);
-  } catch (cause) {
+    url = secureUrl(field, value);
+  } catch (error) {
+    cause = error;
+  }
+  if (url === undefined || (url.protocol !== 'https:' && !plainHttpAllowed)) {
     throw new FreedomIdServerError(
       'invalid_response',
-      `${what} has a ${field} that is not an https:// URL (${JSON.stringify(value)}).`,
-      { cause },
+      `${what} has a ${field} that is not an https:// URL (${JSON.stringify(value)}): an https issuer's endpoints must be https too.`,
+      cause === undefined ? {} : { cause },
     );
   }
+  return url;
 }
 
 function stringList(value: unknown, fallback: readonly string[]): readonly string[] {
