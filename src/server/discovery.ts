@@ -1,6 +1,6 @@
 import { FreedomIdServerError } from './errors.js';
 import type { ResolvedProvider } from './provider-options.js';
-import { secureUrl, urlFromIssuer } from './provider-urls.js';
+import { isLoopbackHttp, secureUrl, urlFromIssuer } from './provider-urls.js';
 import { fetchReply, isRecord, parseJson } from './read-reply.js';
 
 /** What the server side uses from a provider's discovery document. */
@@ -65,9 +65,10 @@ async function fetchMetadata(url: URL, provider: ResolvedProvider): Promise<Prov
       { field: 'issuer', status },
     );
   }
+  const plainHttpAllowed = isLoopbackHttp(new URL(provider.issuer));
   return {
-    tokenEndpoint: metadataUrl(document, 'token_endpoint', what),
-    jwksUri: metadataUrl(document, 'jwks_uri', what),
+    tokenEndpoint: metadataUrl(document, 'token_endpoint', what, plainHttpAllowed),
+    jwksUri: metadataUrl(document, 'jwks_uri', what, plainHttpAllowed),
     signingAlgs: stringList(document.id_token_signing_alg_values_supported, ['RS256']),
     clientAuthMethods: stringList(document.token_endpoint_auth_methods_supported, [
       'client_secret_basic',
@@ -75,7 +76,16 @@ async function fetchMetadata(url: URL, provider: ResolvedProvider): Promise<Prov
   };
 }
 
-function metadataUrl(document: Record<string, unknown>, field: string, what: string): URL {
+/**
+ * A discovered endpoint: `https:`, or plain-http loopback only when the issuer is itself (the sandbox).
+ * > [!WARNING] The code, the verifier and the client secret go to the token endpoint: an https issuer's document cannot send them over plain http, loopback included.
+ */
+function metadataUrl(
+  document: Record<string, unknown>,
+  field: string,
+  what: string,
+  plainHttpAllowed: boolean,
+): URL {
   const value = document[field];
   if (typeof value !== 'string') {
     throw new FreedomIdServerError(
@@ -83,15 +93,21 @@ function metadataUrl(document: Record<string, unknown>, field: string, what: str
       `${what} has no ${field}: check issuer, or turn discovery off and set the endpoints.`,
     );
   }
+  let url: URL | undefined;
+  let cause: unknown;
   try {
-    return secureUrl(field, value);
-  } catch (cause) {
+    url = secureUrl(field, value);
+  } catch (error) {
+    cause = error;
+  }
+  if (url === undefined || (url.protocol !== 'https:' && !plainHttpAllowed)) {
     throw new FreedomIdServerError(
       'invalid_response',
-      `${what} has a ${field} that is not an https:// URL (${JSON.stringify(value)}).`,
-      { cause },
+      `${what} has a ${field} that is not an https:// URL (${JSON.stringify(value)}): an https issuer's endpoints must be https too.`,
+      cause === undefined ? {} : { cause },
     );
   }
+  return url;
 }
 
 function stringList(value: unknown, fallback: readonly string[]): readonly string[] {

@@ -173,6 +173,20 @@ describe('exchangeCode with a standards provider', () => {
         message:
           /accepts client authentication client_secret_post, not clientAuth "client_secret_basic"/,
       },
+      ...['http://127.0.0.1:8080/token', 'http://localhost/token', 'http://[::1]/token'].map(
+        (token_endpoint) => ({
+          title: `a plain-http loopback token_endpoint ${token_endpoint} (an https issuer)`,
+          provider: { metadata: { token_endpoint } },
+          code: 'invalid_response',
+          message: /has a token_endpoint that is not an https:\/\/ URL/,
+        }),
+      ),
+      {
+        title: 'a plain-http loopback jwks_uri (an https issuer)',
+        provider: { metadata: { jwks_uri: 'http://127.0.0.1:8080/jwks' } },
+        code: 'invalid_response',
+        message: /has a jwks_uri that is not an https:\/\/ URL/,
+      },
       {
         title: 'a document without token_endpoint',
         provider: { metadata: { token_endpoint: undefined } },
@@ -192,6 +206,32 @@ describe('exchangeCode with a standards provider', () => {
         assert.deepEqual(seen, []);
       });
     }
+
+    it('keeps plain-http loopback endpoints for a plain-http loopback issuer (the sandbox)', async () => {
+      const issuer = 'http://127.0.0.1:4010/';
+      server.use(
+        http.get(`${issuer}.well-known/openid-configuration`, () =>
+          HttpResponse.json({
+            issuer,
+            token_endpoint: `${issuer}token`,
+            jwks_uri: `${issuer}jwks`,
+            token_endpoint_auth_methods_supported: ['client_secret_post'],
+          }),
+        ),
+        http.post(`${issuer}token`, () =>
+          HttpResponse.json({ error: 'invalid_grant' }, { status: 400 }),
+        ),
+      );
+      const seen = recordTokenRequests();
+
+      const error = await rejection(standard({ issuer }));
+
+      assert.equal(error.code, 'token_error');
+      assert.deepEqual(
+        seen.map((request) => request.url),
+        [`${issuer}token`],
+      );
+    });
 
     it('never widens the alg: an id_token signed with another alg the provider lists is refused', async () => {
       bend({ metadata: { id_token_signing_alg_values_supported: ['RS256', 'HS256'] } });
