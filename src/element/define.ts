@@ -1,9 +1,28 @@
-import { defineFreedomIdLogin } from './define-once.js';
 import type { FreedomIdLoginEventMap } from './events.js';
-import type { FreedomIdLogin } from './freedomid-login.js';
+import { FreedomIdLogin } from './freedomid-login.js';
 
-export { defineFreedomIdLogin, TAG_NAME } from './define-once.js';
+/** The element's tag name. */
+export const TAG_NAME = 'freedomid-login';
 
+/**
+ * Defines `<freedomid-login>` unless it is already defined; when another copy defined it (another
+ * version, or this script loaded twice), keeps that one and warns.
+ */
+export function defineFreedomIdLogin(): void {
+  const existing = customElements.get(TAG_NAME);
+  if (existing === undefined) {
+    customElements.define(TAG_NAME, FreedomIdLogin);
+  } else if (existing !== FreedomIdLogin) {
+    const other = (existing as Partial<typeof FreedomIdLogin>).version ?? 'an unknown version';
+    console.warn(
+      `freedomid-web ${FreedomIdLogin.version}: <${TAG_NAME}> is already defined by freedomid-web ${other}; keeping that one. Load freedomid-web once per page.`,
+    );
+  }
+}
+
+// Lit's development build warns about an update scheduled after an update; the label fit means
+// it: it measures the rendered label, and a shorter one takes one more update.
+FreedomIdLogin.disableWarning?.('change-in-update');
 defineFreedomIdLogin();
 
 declare global {

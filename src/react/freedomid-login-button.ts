@@ -1,5 +1,4 @@
 import { createElement, useCallback, useRef, type ReactElement } from 'react';
-import { defineFreedomIdLogin } from '../element/define-once.js';
 import type { FreedomIdLoginEventMap } from '../element/events.js';
 import type { FreedomIdLogin } from '../element/freedomid-login.js';
 import type { FreedomIdLoginAttributes, FreedomIdLoginEventProps } from '../react.js';
@@ -41,7 +40,8 @@ export function FreedomIdLoginButton(props: FreedomIdLoginButtonProps): ReactEle
         element.removeEventListener(type, listener);
       };
     });
-    defineFreedomIdLogin();
+    // Defines <freedomid-login> (a server-rendered one upgrades now); its own chunk in an app's bundle.
+    void import('../element.js');
     return () => {
       for (const remove of listeners) remove();
     };

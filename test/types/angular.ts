@@ -11,6 +11,7 @@ import type { FreedomIdLoginEventMap } from 'freedomid-web/element';
   template: `
     <freedomid-login
       client-id="c388f3cd-7722-4040-9bb2-94b0a05093aa"
+      params-url="/api/freedomid/params"
       backend-url="/api/freedomid/callback"
       (freedomid-session)="onSession($event)"
       (freedomid-error)="onError($event)"

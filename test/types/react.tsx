@@ -10,6 +10,7 @@ export function SignIn() {
       <freedomid-login
         client-id="c388f3cd-7722-4040-9bb2-94b0a05093aa"
         scope="openid read.profile"
+        params-url="/api/freedomid/params"
         backend-url="/api/freedomid/callback"
         theme="outline"
         size="large"

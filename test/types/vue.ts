@@ -17,6 +17,7 @@ const SignIn = defineComponent({
     return () =>
       h('freedomid-login', {
         'client-id': 'c388f3cd-7722-4040-9bb2-94b0a05093aa',
+        'params-url': '/api/freedomid/params',
         'backend-url': '/api/freedomid/callback',
         // Vue passes on<Event> props through as listeners: these listen to freedomid-session / freedomid-error.
         'onFreedomid-session': onSession,
