@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
+import { compactCss, undefinedRule, UNDEFINED_RULE_FILE } from './undefined-rule.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, '.tmp', 'doc-snippets');
@@ -53,10 +54,23 @@ function codeBlocks(markdown) {
   return blocks;
 }
 
+/** Each ```css block that reserves the element's box: it must be the rule in src/element/undefined-rule.css. */
+function staleUndefinedRules(file, markdown) {
+  const blocks = [...markdown.matchAll(/```css\n([\s\S]*?)```/g)].map((match) => match[1]);
+  return blocks
+    .filter((css) => css.includes('freedomid-login:not(:defined)'))
+    .filter((css) => compactCss(css) !== undefinedRule())
+    .map(
+      () =>
+        `${relative(ROOT, file)}: its :not(:defined) rule differs from ${relative(ROOT, UNDEFINED_RULE_FILE)}`,
+    );
+}
+
 const files = markdownFiles(process.argv.slice(2));
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 const written = [];
+const staleRules = [];
 for (const file of files) {
   let markdown;
   try {
@@ -64,6 +78,7 @@ for (const file of files) {
   } catch {
     continue;
   }
+  staleRules.push(...staleUndefinedRules(file, markdown));
   const name = relative(ROOT, file).replace(/[^\w.-]+/g, '_');
   for (const { extension, line, text } of codeBlocks(markdown)) {
     const snippet = join(OUT, `${name}.L${line}.${extension}`);
@@ -71,6 +86,11 @@ for (const file of files) {
     writeFileSync(snippet, `// ${relative(ROOT, file)}:${line}\n${text}\nexport {};\n`);
     written.push(snippet);
   }
+}
+
+if (staleRules.length > 0) {
+  console.error(`docs: copy the rule again.\n${staleRules.join('\n')}`);
+  process.exit(1);
 }
 
 if (written.length === 0) {

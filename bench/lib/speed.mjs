@@ -2,10 +2,11 @@
 // 127.0.0.1. Ours and the hand-written bound run in the same browser, interleaved in rounds, so
 // both see the same machine load. Every loop is bounded.
 /* global document, location, requestAnimationFrame, window -- the inPage* functions run in the browser page */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { JOBS, ROOT, bundle } from './common.mjs';
+import { undefinedRule } from '../../scripts/undefined-rule.mjs';
 import { serve } from './server.mjs';
 
 export const CLIENT_ID = 'c388f3cd-7722-4040-9bb2-94b0a05093aa';
@@ -32,20 +33,6 @@ export const PLAN = {
 };
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><main id="app"></main></body></html>`;
-
-/**
- * The rule README.md documents for reserving the element's box before it is defined, read from
- * the README itself (its first ```css block with `freedomid-login:not(:defined)`), so the bench
- * measures exactly what merchants are told to copy.
- */
-export function readmeUndefinedRule() {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const block = [...readme.matchAll(/```css\n([\s\S]*?)```/g)]
-    .map((match) => match[1].trim())
-    .find((css) => css.includes('freedomid-login:not(:defined)'));
-  if (!block) throw new Error('README.md has no ```css block with freedomid-login:not(:defined)');
-  return block;
-}
 
 /** The checkout-like page on which CLS is observed; `button` is the sign-in markup. */
 function clsPage(button, script, css = '') {
@@ -86,7 +73,7 @@ async function browserFiles() {
   if (element) {
     const early = `<script type="module" src="/element.js"></script>`;
     const late = `<script type="module">await new Promise((done) => setTimeout(done, 300)); await import('/element.js');</script>`;
-    const rule = readmeUndefinedRule();
+    const rule = undefinedRule();
     files.set('/cls-element-module.html', clsPage(ELEMENT_MARKUP, early));
     files.set('/cls-element-module-rule.html', clsPage(ELEMENT_MARKUP, early, rule));
     files.set('/cls-element-late.html', clsPage(ELEMENT_MARKUP, late));
@@ -119,9 +106,8 @@ async function inPageClicks({ module, kind, count, warmup, clientId }) {
       navigated();
     });
     document.body.append(host);
-    // The element builds its shadow DOM when upgraded and applies its attributes (the SDK client
-    // included) in one microtask queued on connect: this await runs after it.
-    await Promise.resolve();
+    await host.updateComplete; // Lit renders the button (and makes the SDK client) in its first update
+
     target = host.shadowRoot?.querySelector('button') ?? host;
     if (target === host) throw new Error('<freedomid-login> rendered no button in its shadow root');
   } else {
@@ -219,11 +205,13 @@ async function inPageRender({ module, kind, counts, iterations, clientId }) {
       document.body.append(host);
       const start = performance.now();
       host.innerHTML = markup(n); // defined elements upgrade (and build their shadow DOM) here
-      if (kind !== 'element')
+      if (kind === 'element') {
+        // Lit renders each element in its first update, a microtask after the upgrade.
+        await Promise.all([...host.children].map((child) => child.updateComplete));
+      } else {
         for (const child of host.children) child.addEventListener('click', () => {});
-      // One microtask for both: the element applies its attributes (label, client) in a microtask
-      // queued on connect, which runs before this await resumes.
-      await Promise.resolve();
+        await Promise.resolve();
+      }
       void host.getBoundingClientRect().height; // style and layout included
       const time = performance.now() - start;
       host.remove();
@@ -313,9 +301,9 @@ export async function measureSpeed(log = () => {}) {
     if (element) {
       clsPages.push(
         ['element, module script, no :not(:defined) rule', '/cls-element-module.html'],
-        ["element, module script, README's rule", '/cls-element-module-rule.html'],
+        ['element, module script, documented rule', '/cls-element-module-rule.html'],
         ['element, script 300 ms late, no :not(:defined) rule', '/cls-element-late.html'],
-        ["element, script 300 ms late, README's rule", '/cls-element-late-rule.html'],
+        ['element, script 300 ms late, documented rule', '/cls-element-late-rule.html'],
       );
     }
     for (const [name, path] of clsPages) {
