@@ -65,15 +65,21 @@ export async function startDemo({
     throw error;
   }
   const [sandbox, standard] = started as [Sandbox, Sandbox];
-  site.configure({
-    clientId: DEMO_CLIENT_ID,
-    clientSecret: DEMO_CLIENT_SECRET,
-    issuer: sandbox.url,
-    tokenEndpoint: `${sandbox.url}${ROUTES.token}`,
-    jwksUri: `${sandbox.url}${ROUTES.jwks}`,
-    redirectUris,
-    scope: DEMO_SCOPE,
-  });
+  try {
+    site.configure({
+      clientId: DEMO_CLIENT_ID,
+      clientSecret: DEMO_CLIENT_SECRET,
+      issuer: sandbox.url,
+      tokenEndpoint: `${sandbox.url}${ROUTES.token}`,
+      jwksUri: `${sandbox.url}${ROUTES.jwks}`,
+      redirectUris,
+      scope: DEMO_SCOPE,
+    });
+  } catch (error) {
+    // A refused configuration must not leave three servers holding the process open.
+    await Promise.all([site.close(), sandbox.close(), standard.close()]);
+    throw error;
+  }
   return {
     siteUrl: site.url,
     sandboxUrl: sandbox.url,
