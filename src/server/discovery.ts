@@ -93,21 +93,15 @@ function metadataUrl(
       `${what} has no ${field}: check issuer, or turn discovery off and set the endpoints.`,
     );
   }
-  let url: URL | undefined;
-  let cause: unknown;
   try {
-    url = secureUrl(field, value);
-  } catch (error) {
-    cause = error;
-  }
-  if (url === undefined || (url.protocol !== 'https:' && !plainHttpAllowed)) {
+    return secureUrl(field, value, plainHttpAllowed);
+  } catch (cause) {
     throw new FreedomIdServerError(
       'invalid_response',
       `${what} has a ${field} that is not an https:// URL (${JSON.stringify(value)}): an https issuer's endpoints must be https too.`,
-      cause === undefined ? {} : { cause },
+      { cause },
     );
   }
-  return url;
 }
 
 function stringList(value: unknown, fallback: readonly string[]): readonly string[] {

@@ -11,10 +11,10 @@ export function urlFromIssuer(issuer: string, path: string): URL {
 }
 
 /**
- * Parses an `https:` URL (plain `http:` only on a loopback host, for the sandbox).
+ * Parses an `https:` URL (plain `http:` only on a loopback host, for the sandbox, unless `loopbackHttp` is false).
  * > [!WARNING] Without a JWKS the id_token is trusted because it came over TLS from the token endpoint, so the scheme is enforced.
  */
-export function secureUrl(field: string, value: unknown): URL {
+export function secureUrl(field: string, value: unknown, loopbackHttp = true): URL {
   let url: URL;
   try {
     url = new URL(String(value));
@@ -25,11 +25,12 @@ export function secureUrl(field: string, value: unknown): URL {
       cause,
     );
   }
-  const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !loopbackHttp) {
+  if (url.protocol !== 'https:' && !(loopbackHttp && isLoopbackHttp(url))) {
     throw invalid(
       field,
-      `${field} "${url.href}" must use https:// (plain http:// is allowed only for localhost, 127.0.0.1 and [::1]).`,
+      loopbackHttp
+        ? `${field} "${url.href}" must use https:// (plain http:// is allowed only for localhost, 127.0.0.1 and [::1]).`
+        : `${field} "${url.href}" must use https://.`,
     );
   }
   return url;
