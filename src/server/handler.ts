@@ -16,8 +16,8 @@ import {
 import {
   deriveCookieKeys,
   MAX_PENDING,
-  newCookieName,
   openPendingCookies,
+  pendingCookieName,
   sealPending,
   setCookie,
   type OpenedCookie,
@@ -68,10 +68,11 @@ async function params(
     return refuse('forbidden_origin', undefined, request, config);
   }
   const headers = new Headers();
-  const { pending, stale } = await openPendingCookies(request.headers.get('cookie'), keys);
+  const secure = config.secureCookie;
+  const { pending, stale } = await openPendingCookies(request.headers.get('cookie'), keys, secure);
   const dropped = pending.slice(0, Math.max(0, pending.length - (MAX_PENDING - 1)));
   for (const name of [...stale, ...dropped.map((cookie) => cookie.name)]) {
-    headers.append('set-cookie', setCookie(name, '', 0, cookieScope(config)));
+    headers.append('set-cookie', setCookie(name, '', 0, secure));
   }
   const codeVerifier = config.pkce ? randomSecret() : undefined;
   const signIn: PendingSignIn = {
@@ -81,10 +82,8 @@ async function params(
     ...(codeVerifier === undefined ? {} : { codeVerifier }),
   };
   const sealed = await sealPending(signIn, keys[0], config.pendingTtlSeconds);
-  headers.append(
-    'set-cookie',
-    setCookie(newCookieName(), sealed, config.pendingTtlSeconds, cookieScope(config)),
-  );
+  const name = await pendingCookieName(signIn.state, secure);
+  headers.append('set-cookie', setCookie(name, sealed, config.pendingTtlSeconds, secure));
   const body =
     codeVerifier === undefined
       ? { state: signIn.state, nonce: signIn.nonce }
@@ -113,13 +112,15 @@ async function callback(
   if (handOff === undefined) return refuse('invalid_request', undefined, request, config);
 
   const headers = new Headers();
-  const { pending, stale } = await openPendingCookies(request.headers.get('cookie'), keys);
-  for (const name of stale)
-    headers.append('set-cookie', setCookie(name, '', 0, cookieScope(config)));
+  const secure = config.secureCookie;
+  const name = await pendingCookieName(handOff.state, secure);
+  const cookies = request.headers.get('cookie');
+  const { pending, stale } = await openPendingCookies(cookies, keys, secure, name);
+  for (const staleName of stale) headers.append('set-cookie', setCookie(staleName, '', 0, secure));
   const match = findPending(pending, handOff.state);
   if (match === undefined) return refuse('state_mismatch', undefined, request, config, headers);
   // Single use: the cookie is cleared whatever happens next.
-  headers.append('set-cookie', setCookie(match.name, '', 0, cookieScope(config)));
+  headers.append('set-cookie', setCookie(match.name, '', 0, secure));
 
   const { nonce, codeVerifier } = match.pending;
   const signIn = { code: handOff.code, redirectUri: handOff.redirectUri, nonce, codeVerifier };
@@ -255,8 +256,4 @@ function withCookies(response: Response, headers: Headers): Response {
     statusText: response.statusText,
     headers: merged,
   });
-}
-
-function cookieScope(config: ResolvedHandlerOptions): { basePath: string; secure: boolean } {
-  return { basePath: config.basePath, secure: config.secureCookie };
 }

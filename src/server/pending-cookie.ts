@@ -1,5 +1,6 @@
 import { EncryptJWT, jwtDecrypt } from 'jose';
-import { randomSecret } from './random.js';
+import { cookieName } from './cookie-names.js';
+import { base64Url } from './random.js';
 
 /** What one pending sign-in binds to the browser: only the server ever reads it. */
 export interface PendingSignIn {
@@ -17,14 +18,21 @@ export interface OpenedCookie {
   pending: PendingSignIn;
 }
 
-/** Every pending-sign-in cookie's name starts with this. */
+/** Every pending-sign-in cookie's name starts with this, after `__Host-` when the deployment is secure. */
 export const COOKIE_PREFIX = 'freedomid_';
 
 /** At most this many sign-ins are pending per browser (tabs); a new one drops the oldest. */
 export const MAX_PENDING = 5;
 
-/** Cookies of ours read per request at most, so a flood of junk cookies costs nothing. */
-const MAX_READ = 2 * MAX_PENDING;
+/** Cookies of ours `/params` tries to open at most: junk past them only delays dropping old ones, which expire anyway. */
+const MAX_OPENED = 4 * MAX_PENDING;
+
+/** Clearing `Set-Cookie` headers per reply at most. */
+const MAX_CLEARED = 2 * MAX_PENDING;
+
+/** What `sealPending` makes: the fixed `{"alg":"dir","enc":"A256GCM"}` header, no key, a 96-bit IV, a bounded ciphertext, a 128-bit tag. */
+const SEALED_SHAPE =
+  /^eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0\.\.[\w-]{16}\.[\w-]{1,1024}\.[\w-]{22}$/;
 
 /**
  * Derives one AES-256-GCM key per cookie secret with HKDF-SHA-256, so the secret itself never
@@ -56,9 +64,13 @@ export async function deriveCookieKeys(secrets: readonly string[]): Promise<Uint
   );
 }
 
-/** A fresh cookie name for one pending sign-in. */
-export function newCookieName(): string {
-  return `${COOKIE_PREFIX}${randomSecret().slice(0, 16)}`;
+/**
+ * The cookie name of the pending sign-in with this `state`: the callback then opens only the cookie
+ * named for the posted state, so no number of other cookies can hide it.
+ */
+export async function pendingCookieName(state: string, secure: boolean): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(state));
+  return `${cookieName(COOKIE_PREFIX, secure)}${base64Url(new Uint8Array(digest)).slice(0, 16)}`;
 }
 
 /**
@@ -77,20 +89,33 @@ export function sealPending(
     .encrypt(key);
 }
 
-/** Reads the pending sign-ins from the `Cookie` header; unreadable or expired ones are listed in `stale`. */
+/**
+ * Reads the pending sign-ins from the `Cookie` header: with `onlyName`, only the cookies of that
+ * name (the callback's); cookies of ours that are malformed, unreadable or expired are listed in
+ * `stale`. Only well-shaped cookies are ever decrypted, at most {@link MAX_OPENED} per request.
+ */
 export async function openPendingCookies(
   cookieHeader: string | null,
   keys: readonly Uint8Array[],
+  secure: boolean,
+  onlyName?: string,
 ): Promise<{ pending: OpenedCookie[]; stale: string[] }> {
   const pending: OpenedCookie[] = [];
   const stale: string[] = [];
-  for (const [name, value] of ourCookies(cookieHeader)) {
-    const opened = await openOne(value, keys);
-    if (opened === undefined) stale.push(name);
-    else pending.push({ name, pending: opened });
+  let opened = 0;
+  for (const [name, value] of ourCookies(cookieHeader, cookieName(COOKIE_PREFIX, secure))) {
+    if (!SEALED_SHAPE.test(value)) {
+      stale.push(name);
+      continue;
+    }
+    if ((onlyName !== undefined && name !== onlyName) || opened === MAX_OPENED) continue;
+    opened += 1;
+    const sealed = await openOne(value, keys);
+    if (sealed === undefined) stale.push(name);
+    else pending.push({ name, pending: sealed });
   }
   pending.sort((a, b) => a.pending.created - b.pending.created);
-  return { pending, stale };
+  return { pending, stale: [...new Set(stale)].slice(0, MAX_CLEARED) };
 }
 
 async function openOne(
@@ -117,30 +142,24 @@ async function openOne(
   return undefined;
 }
 
-/** The `name=value` pairs of the `Cookie` header whose name is one of ours, at most {@link MAX_READ}. */
-function ourCookies(header: string | null): [string, string][] {
+/** The `name=value` pairs of the `Cookie` header named `prefix` + 16 characters, as {@link pendingCookieName} names them. */
+function ourCookies(header: string | null, prefix: string): [string, string][] {
   const found: [string, string][] = [];
   for (const part of (header ?? '').split(';')) {
     const separator = part.indexOf('=');
     const name = part.slice(0, separator).trim();
-    if (separator < 0 || !name.startsWith(COOKIE_PREFIX) || !/^[\w-]+$/.test(name)) continue;
+    if (separator < 0 || !name.startsWith(prefix) || !/^[\w-]{16}$/.test(name.slice(prefix.length)))
+      continue;
     found.push([name, part.slice(separator + 1).trim()]);
-    if (found.length === MAX_READ) break;
   }
   return found;
 }
 
-/** Where and how a pending-sign-in cookie is set. */
-export interface CookieScope {
-  basePath: string;
-  secure: boolean;
-}
-
 /**
- * A `Set-Cookie` value: HttpOnly, SameSite=Lax, scoped to the handler's path, Secure unless the
- * pages are plain-http loopback. `maxAge` 0 deletes the cookie.
+ * A `Set-Cookie` value: HttpOnly, SameSite=Lax, `Path=/`, Secure unless the pages are plain-http
+ * loopback (with the `__Host-` name, see {@link cookieName}). `maxAge` 0 deletes the cookie.
  * @see https://www.rfc-editor.org/rfc/rfc6265#section-4.1
  */
-export function setCookie(name: string, value: string, maxAge: number, scope: CookieScope): string {
-  return `${name}=${value}; Path=${scope.basePath}; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${scope.secure ? '; Secure' : ''}`;
+export function setCookie(name: string, value: string, maxAge: number, secure: boolean): string {
+  return `${name}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 }

@@ -47,6 +47,11 @@ function handler(overrides: Partial<FreedomIdHandlerOptions> = {}): FreedomIdHan
   });
 }
 
+/** The pending cookie's name for `state` in a secure deployment: `__Host-freedomid_` + 16 characters of its SHA-256. */
+function cookieNameFor(state: string): string {
+  return `__Host-freedomid_${createHash('sha256').update(state).digest('base64url').slice(0, 16)}`;
+}
+
 /** What the provider sends back after the user signs in to the request made from `params`. */
 function codeFor(params: ParamsReply, user = 'aigerim'): string {
   return mintCode({
@@ -118,7 +123,7 @@ describe('createFreedomIdHandler', () => {
       assert.notEqual(body.state, body.nonce);
     });
 
-    it('sets one encrypted cookie: HttpOnly, SameSite=Lax, Path=basePath, Secure, with its own expiry', async () => {
+    it('sets one encrypted __Host- cookie named for its state: HttpOnly, SameSite=Lax, Path=/, Secure, with its own expiry', async () => {
       const browser = new TestBrowser();
 
       const { body } = await browser.params(handler());
@@ -126,8 +131,9 @@ describe('createFreedomIdHandler', () => {
       assert.equal(browser.setCookies.length, 1);
       assert.match(
         browser.setCookies[0] ?? '',
-        /^freedomid_[\w-]{16}=[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+; Path=\/api\/freedomid; Max-Age=600; HttpOnly; SameSite=Lax; Secure$/,
+        /^__Host-freedomid_[\w-]{16}=[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax; Secure$/,
       );
+      assert.deepEqual([...browser.jar.keys()], [cookieNameFor(body.state)]);
       const value = [...browser.jar.values()][0] ?? '';
       assert.equal(value.includes(body.state) || value.includes(body.nonce), false);
       const header = JSON.parse(
@@ -136,7 +142,7 @@ describe('createFreedomIdHandler', () => {
       assert.deepEqual(header, { alg: 'dir', enc: 'A256GCM' });
     });
 
-    it('leaves Secure off only for a plain-http loopback redirectUri, and follows basePath', async () => {
+    it('leaves Secure and __Host- off only for a plain-http loopback redirectUri; Path=/ whatever the basePath', async () => {
       const browser = new TestBrowser('/auth');
 
       await browser.params(
@@ -149,7 +155,7 @@ describe('createFreedomIdHandler', () => {
 
       assert.match(
         browser.setCookies[0] ?? '',
-        /; Path=\/auth; Max-Age=120; HttpOnly; SameSite=Lax$/,
+        /^freedomid_[\w-]{16}=[^;]+; Path=\/; Max-Age=120; HttpOnly; SameSite=Lax$/,
       );
     });
 
@@ -214,9 +220,9 @@ describe('createFreedomIdHandler', () => {
         params.codeChallenge,
       );
       assert.equal(browser.jar.size, 0);
-      assert.match(
-        browser.setCookies.at(-1) ?? '',
-        /^freedomid_[\w-]{16}=; Path=\/api\/freedomid; Max-Age=0; HttpOnly; SameSite=Lax; Secure$/,
+      assert.equal(
+        browser.setCookies.at(-1),
+        `${cookieNameFor(params.state)}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure`,
       );
     });
 

@@ -52,7 +52,7 @@ describe('toNodeListener', () => {
     const [cookie = ''] = first.headers.getSetCookie();
     assert.match(
       cookie,
-      /^freedomid_[\w-]{16}=[^;]+; Path=\/api\/freedomid; Max-Age=600; HttpOnly; SameSite=Lax$/,
+      /^freedomid_[\w-]{16}=[^;]+; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax$/,
     );
     const code = mintCode({
       clientId: CLIENT_ID,
@@ -73,7 +73,7 @@ describe('toNodeListener', () => {
     assert.deepEqual(await reply.json(), { sub: '7f0c2a6e-3b1d-4c59-9e8a-1d2f3a4b5c6d' });
     assert.match(
       reply.headers.getSetCookie()[0] ?? '',
-      /^freedomid_[\w-]{16}=; Path=\/api\/freedomid; Max-Age=0;/,
+      /^freedomid_[\w-]{16}=; Path=\/; Max-Age=0;/,
     );
   });
 
