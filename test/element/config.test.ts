@@ -89,12 +89,14 @@ describe('<freedomid-login>', () => {
       [
         'backend-url',
         { 'backend-url': 'javascript:alert(1)' },
-        '<freedomid-login>: backend-url "javascript:alert(1)" is not an http(s) URL: set it to your backend\'s callback endpoint, e.g. /api/freedomid/callback.',
+        () =>
+          `<freedomid-login>: the backend-url attribute: ${sdkMessage({ backendUrl: 'javascript:alert(1)' })}`,
       ],
       [
         'params-url',
         { 'params-url': 'ftp://shop.example/params' },
-        '<freedomid-login>: params-url "ftp://shop.example/params" is not an http(s) URL: set it to your backend\'s endpoint that returns { state, nonce }, e.g. /api/freedomid/params.',
+        () =>
+          `<freedomid-login>: the params-url attribute: ${sdkMessage({ paramsUrl: 'ftp://shop.example/params' })}`,
       ],
       [
         'ux-mode',

@@ -49,6 +49,28 @@ describe('FreedomIdClient.sendToBackend', () => {
     ]);
   });
 
+  it('POSTs to the configured backendUrl when given no URL', async () => {
+    const seen: string[] = [];
+    worker.use(
+      http.post(BACKEND, ({ request }) => {
+        seen.push(request.url);
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    const { client } = makeClient({ backendUrl: BACKEND });
+    expect(await client.sendToBackend(result)).to.deep.equal({ ok: true });
+    expect(seen).to.deep.equal([`${location.origin}${BACKEND}`]);
+  });
+
+  it('without a URL or a configured backendUrl → invalid_argument, and nothing is sent', async () => {
+    const error = await rejection(() => makeClient().client.sendToBackend(result));
+    expect(error.toJSON()).to.deep.equal({
+      code: 'invalid_argument',
+      message:
+        'sendToBackend needs the URL of your backend: pass it, or set backendUrl in the configuration.',
+    });
+  });
+
   it('sends extra headers', async () => {
     let csrf: string | null = null;
     worker.use(

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { SIGN_IN_CANCELLED } from '../../src/index.js';
 import {
   REDIRECT_URI,
   callbackUrl,
@@ -120,16 +121,40 @@ describe('FreedomIdClient.signIn with beforeNavigate', () => {
     ]);
   });
 
-  it('returning false navigates nowhere and discards the request', async () => {
+  it('returning false navigates nowhere, discards the request and resolves "cancelled"', async () => {
     const { client, navigations } = makeClient();
     let called = 0;
-    await client.signIn({
+    const outcome = await client.signIn({
       beforeNavigate: () => {
         called++;
         return false;
       },
     });
-    expect([called, navigations.length]).to.deep.equal([1, 0]);
+    expect([outcome, called, navigations.length]).to.deep.equal([SIGN_IN_CANCELLED, 1, 0]);
+    expect(SIGN_IN_CANCELLED).to.equal('cancelled');
     expect(storedEntries()).to.deep.equal({});
+  });
+
+  it('with keepRequest, a cancel keeps the request, and the URL it was given still completes', async () => {
+    const { client, navigations } = makeClient();
+    const seen: URL[] = [];
+    const outcome = await client.signIn({
+      keepRequest: true,
+      beforeNavigate: (url) => {
+        seen.push(url);
+        return false;
+      },
+    });
+    expect([outcome, navigations.length]).to.deep.equal(['cancelled', 0]);
+    const state = seen[0].searchParams.get('state') ?? '';
+    expect(Object.keys(storedEntries())).to.deep.equal([`freedomid.${state}`]);
+    const result = await client.handleCallback(callbackUrl({ code: 'c', state }));
+    expect([result.code, result.state]).to.deep.equal(['c', state]);
+  });
+
+  it('resolves undefined once it navigated', async () => {
+    const { client, navigations } = makeClient();
+    expect(await client.signIn({ beforeNavigate: () => true })).to.equal(undefined);
+    expect(navigations).to.have.length(1);
   });
 });

@@ -84,22 +84,36 @@ describe('FreedomIdClient.signInPopup', () => {
   });
 
   describe('when beforeNavigate returns false', () => {
-    it('→ popup_closed, the popup closes and the request is discarded', async () => {
+    it('resolves "cancelled", the popup closes and the request is discarded', async () => {
       const seen: string[] = [];
       const client = popupClient();
-      const error = await rejection(() =>
-        fromClick(() =>
-          client.signInPopup({
-            beforeNavigate: (url) => {
-              seen.push(url.searchParams.get('client_id') ?? '');
-              return false;
-            },
-          }),
-        ),
+      const outcome = await fromClick(() =>
+        client.signInPopup({
+          beforeNavigate: (url) => {
+            seen.push(url.searchParams.get('client_id') ?? '');
+            return false;
+          },
+        }),
       );
-      expect(error.code).to.equal('popup_closed');
+      expect(outcome).to.equal('cancelled');
       expect(seen).to.deep.equal([CLIENT_ID]);
       expect(storedEntries()).to.deep.equal({});
+      await until(() => capture.popups[0]!.closed);
+    });
+
+    it('with keepRequest, resolves "cancelled" and keeps the request of the URL it was given', async () => {
+      const seen: string[] = [];
+      const outcome = await fromClick(() =>
+        popupClient().signInPopup({
+          keepRequest: true,
+          beforeNavigate: (url) => {
+            seen.push(url.searchParams.get('state') ?? '');
+            return false;
+          },
+        }),
+      );
+      expect(outcome).to.equal('cancelled');
+      expect(Object.keys(storedEntries())).to.deep.equal([`freedomid.${seen[0]}`]);
       await until(() => capture.popups[0]!.closed);
     });
   });
