@@ -3,17 +3,26 @@ import { hasCallbackParams, withoutCallbackParams } from './callback-params.js';
 import type { ResolvedConfig } from './config.js';
 import { FreedomIdError } from './errors.js';
 import { currentHref, replaceAddress } from './navigator.js';
+import { isAnotherClients } from './pending-request.js';
 import { postToOpener } from './popup.js';
 import { RequestStore } from './request-store.js';
 
-/** Every callback this page has handled, mapped to the page's address once cleaned of it (null: not the page's). */
-const handled = new Map<string, string | null>();
+/** A callback this page handled: the page's address once cleaned of it (null: not the page's), and the client that handled it. */
+interface Handled {
+  address: string | null;
+  owner: string;
+}
+
+/** Every callback this page has handled, by its URL. */
+const handled = new Map<string, Handled>();
 
 /**
  * The one step for the redirect page: when `href` (default: this page) is a callback to this
  * client's redirect URI, forwards it to the sign-in popup's opener that holds its state, else
  * validates it; either way once per callback per page, with the address bar cleaned. Resolves
- * null when `href` is no callback or was forwarded.
+ * null when `href` is no callback, was forwarded, or is another client's: its state names a request
+ * of another client id or redirect URI in this client's storage, or another client on this page
+ * handled it (the URL is then left alone, for its owner).
  */
 export async function completeSignIn(
   config: ResolvedConfig,
@@ -22,13 +31,17 @@ export async function completeSignIn(
 ): Promise<CallbackResult | null> {
   const url = callbackUrl(config, href);
   if (url === null) return null;
-  if (handled.has(url.href)) {
+  const owner = ownerOf(config);
+  const earlier = handled.get(url.href);
+  if (earlier !== undefined) {
+    if (earlier.owner !== owner) return null;
     throw new FreedomIdError(
       'state_not_found',
       'This page has already handled this callback: a sign-in request is used once. Start the sign-in again.',
     );
   }
-  settleCallback(url);
+  if (isOthers(config, store, url)) return null;
+  settleCallback(url, owner);
   return forward(config, url) ? null : completeCallback(config, store, url);
 }
 
@@ -50,7 +63,7 @@ export async function handleCallback(
       `handleCallback got "${String(href)}", not an absolute URL: pass location.href.`,
     );
   }
-  settleCallback(url);
+  settleCallback(url, ownerOf(config));
   return completeCallback(config, store, url);
 }
 
@@ -61,7 +74,7 @@ export async function handleCallback(
 export function forwardPopupCallback(config: ResolvedConfig, href = currentHref()): boolean {
   const url = callbackUrl(config, href);
   if (url === null || !forward(config, url)) return false;
-  settleCallback(url);
+  settleCallback(url, ownerOf(config));
   return true;
 }
 
@@ -81,7 +94,7 @@ export function callbackUrl(config: ResolvedConfig, href?: string): URL | null {
 function callbackHref(href: string | undefined): string {
   if (href !== undefined) return href;
   const current = currentHref();
-  for (const [callback, address] of handled) if (address === current) return callback;
+  for (const [callback, { address }] of handled) if (address === current) return callback;
   return current;
 }
 
@@ -89,12 +102,32 @@ function callbackHref(href: string | undefined): string {
  * Records that this page handles the callback at `url` and, when it is the page's address, removes
  * the callback parameters from the address bar, so a refresh or a shared link cannot replay it.
  */
-function settleCallback(url: URL): void {
+function settleCallback(url: URL, owner: string): void {
   if (url.href === currentHref()) {
     replaceAddress(withoutCallbackParams(url));
-    handled.set(url.href, currentHref());
+    handled.set(url.href, { address: currentHref(), owner });
   } else if (!handled.has(url.href)) {
-    handled.set(url.href, null);
+    handled.set(url.href, { address: null, owner });
+  }
+}
+
+/** Who handles callbacks for `config`: a stored request belongs to one client id and redirect URI. */
+function ownerOf({ clientId, redirectUri }: ResolvedConfig): string {
+  return JSON.stringify([clientId, redirectUri]);
+}
+
+/**
+ * Whether the callback's state names a request of another client id or redirect URI in this
+ * client's storage: that client handles it. Reads only; a storage that cannot be read says no,
+ * and the validation then reports it.
+ */
+function isOthers(config: ResolvedConfig, store: RequestStore, url: URL): boolean {
+  const state = url.searchParams.get('state');
+  try {
+    const stored = state === null ? null : store.peek(state);
+    return stored !== null && isAnotherClients(stored, config.clientId, config.redirectUri);
+  } catch {
+    return false;
   }
 }
 

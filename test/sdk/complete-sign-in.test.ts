@@ -89,6 +89,53 @@ describe('FreedomIdClient.completeSignIn', () => {
     });
   });
 
+  describe('when two clients of different client ids share the redirect page', () => {
+    const OTHER_ID = '5d1f7a2e-0b7c-4e8e-9f52-1c3b2a9d4e61';
+
+    it('the other client, asked first, resolves null and leaves the address bar to the owner', async () => {
+      const { client: owner } = makeClient({ redirectUri: PAGE });
+      const { client: other } = makeClient({ redirectUri: PAGE, clientId: OTHER_ID });
+      const { state, nonce } = await startSignIn(owner);
+      history.replaceState(null, '', `${location.pathname}?code=abc&state=${state}`);
+      expect(await other.completeSignIn()).to.equal(null);
+      expect(location.search).to.equal(`?code=abc&state=${state}`);
+      expect(Object.keys(storedEntries())).to.deep.equal([`freedomid.${state}`]);
+      expect(await owner.completeSignIn()).to.deep.equal({
+        code: 'abc',
+        state,
+        nonce,
+        redirectUri: PAGE,
+      });
+      expect([location.search, await other.completeSignIn()]).to.deep.equal(['', null]);
+    });
+
+    it('the other client, asked after the owner, resolves null instead of state_not_found', async () => {
+      const { client: owner } = makeClient({ redirectUri: PAGE });
+      const { client: other } = makeClient({ redirectUri: PAGE, clientId: OTHER_ID });
+      const { state } = await startSignIn(owner);
+      const href = `${PAGE}?code=abc&state=${state}`;
+      history.replaceState(null, '', href);
+      expect((await owner.completeSignIn())?.state).to.equal(state);
+      expect([await other.completeSignIn(), await other.completeSignIn(href)]).to.deep.equal([
+        null,
+        null,
+      ]);
+      expect((await rejection(() => owner.completeSignIn())).code).to.equal('state_not_found');
+    });
+
+    it('a state no client stored is still reported, once, by the first client asked', async () => {
+      const { client: first } = makeClient({ redirectUri: PAGE });
+      const { client: second } = makeClient({ redirectUri: PAGE, clientId: OTHER_ID });
+      history.replaceState(
+        null,
+        '',
+        `${location.pathname}?code=abc&state=forged-state-of-nobody-00000`,
+      );
+      expect((await rejection(() => first.completeSignIn())).code).to.equal('state_not_found');
+      expect([location.search, await second.completeSignIn()]).to.deep.equal(['', null]);
+    });
+  });
+
   describe('when a callback is given by href', () => {
     it('validates it without touching the address bar', async () => {
       const { client } = makeClient();
