@@ -12,7 +12,7 @@ import {
   record,
   signIn,
   unmountAll,
-} from './helpers.js';
+} from '../helpers/element.js';
 
 const REDIRECT_URI = `${location.origin}/login`;
 const BACKEND = '/api/freedomid/callback';

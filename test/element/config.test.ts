@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { FreedomIdClient, type FreedomIdConfig, type Navigate } from '../../src/index.js';
 import type { FreedomIdLogin } from '../../src/element.js';
-import { CLIENT_ID, mount, record, thrown, unmountAll } from './helpers.js';
+import { CLIENT_ID, mount, record, thrown, unmountAll } from '../helpers/element.js';
 
 /** The SDK's own message for a wrong field, which the element passes on after naming the attribute. */
 function sdkMessage(field: Record<string, unknown>): string {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
 import type { CallbackResult } from '../../src/index.js';
 import { startWorker, worker } from '../mocks/browser.js';
-import { bigReply, makeClient, rejection } from './helpers.js';
+import { bigReply, makeClient, rejection } from '../helpers/sdk.js';
 
 const result: CallbackResult = {
   code: 'auth-code',

@@ -8,7 +8,7 @@ import {
   rejection,
   startSignIn,
   storedEntries,
-} from './helpers.js';
+} from '../helpers/sdk.js';
 
 /** This page as the redirect URI, so the client reads and cleans the address bar. */
 const PAGE = `${location.origin}${location.pathname}`;

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FreedomIdClient, type FreedomIdConfig } from '../../src/index.js';
-import { CLIENT_ID, REDIRECT_URI, thrown } from './helpers.js';
+import { CLIENT_ID, REDIRECT_URI, thrown } from '../helpers/sdk.js';
 
 const valid: FreedomIdConfig = { clientId: CLIENT_ID, redirectUri: REDIRECT_URI };
 const PAGE = location.href;

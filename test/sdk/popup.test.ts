@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { FreedomIdClient, POPUP_MESSAGE_TYPE, type CallbackResult } from '../../src/index.js';
 import { readCode } from '../../src/testing/index.js';
-import { CLIENT_ID, callbackUrl, clearEntries, rejection, storedEntries } from './helpers.js';
+import { CLIENT_ID, callbackUrl, clearEntries, rejection, storedEntries } from '../helpers/sdk.js';
 import { capturePopups } from '../mocks/popups.js';
 import { waitUntil } from '../mocks/wait.js';
 

@@ -11,7 +11,7 @@ import {
   makeClient,
   outcome,
   storedEntries,
-} from './helpers.js';
+} from '../helpers/security.js';
 
 /** What a forged callback is built from: our client's pending state, and one of another client id and another redirect URI. */
 interface Issued {

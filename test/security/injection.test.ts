@@ -11,7 +11,7 @@ import {
   makeClient,
   outcome,
   storedEntries,
-} from './helpers.js';
+} from '../helpers/security.js';
 
 const PAGE_URL = location.href;
 const THIS_PAGE = `${location.origin}${location.pathname}`;

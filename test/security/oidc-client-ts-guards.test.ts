@@ -12,7 +12,7 @@ import {
   outcome,
   startSignIn,
   storedEntries,
-} from './helpers.js';
+} from '../helpers/security.js';
 
 describe('oidc-client-ts guards', () => {
   afterEach(() => {

@@ -13,7 +13,7 @@ import {
   makeClient,
   outcome,
   storedEntries,
-} from './helpers.js';
+} from '../helpers/security.js';
 
 const PAGE_URL = location.href;
 /** The redirect URI of a client whose callback page is this very test page. */

@@ -10,7 +10,7 @@ import {
   outcome,
   startSignIn,
   storedEntries,
-} from './helpers.js';
+} from '../helpers/security.js';
 
 /** Rewrites the stored entry of `state` with `change` applied. */
 function alter(state: string, change: (entry: Record<string, unknown>) => void): void {

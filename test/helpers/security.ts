@@ -13,7 +13,7 @@ export {
   startSignIn,
   rejection,
   storedEntries,
-} from '../sdk/helpers.js';
+} from './sdk.js';
 
 /** Every code a FreedomIdError may carry: the compiler fails here when the closed set changes. */
 const CODES = {
