@@ -175,6 +175,22 @@ describe('<freedomid-login>', () => {
       expect([details.length, errors.events.length, logged.length]).to.deep.equal([1, 0, 0]);
     });
 
+    it('reports a client-id error again when another sign-in attribute changes while it remains', async () => {
+      const { el, details } = await mountBadly({});
+      const errors = record('freedomid-error');
+      const original = console.error;
+      console.error = () => undefined;
+      try {
+        el.scope = 'openid read.profile';
+        await el.updateComplete;
+      } finally {
+        console.error = original;
+        errors.stop();
+      }
+      expect(errors.events.map((event) => event.detail)).to.deep.equal(details);
+      expect(details.map(({ field }) => field)).to.deep.equal(['client-id']);
+    });
+
     it('reports a wrong theme, and enables the button once it is fixed, without rebuilding the client', async () => {
       const { el, button, details } = await mountBadly({ 'client-id': CLIENT_ID, theme: 'neon' });
       /** The element's client, read through its private field: the same object means not rebuilt. */
