@@ -52,10 +52,7 @@ export class FreedomIdClient {
     SignInCancelled | undefined
   > {
     const { url, state } = await createAuthorizationRequest(this.config, this.store, options);
-    if (beforeNavigate?.(url) === false) {
-      if (keepRequest !== true) this.discard(state);
-      return SIGN_IN_CANCELLED;
-    }
+    if (beforeNavigate?.(url) === false) return this.cancel(state, keepRequest);
     await this.config.navigate(url);
     return undefined;
   }
@@ -75,10 +72,7 @@ export class FreedomIdClient {
     const popup = openSignInPopup();
     try {
       const { url, state } = await createAuthorizationRequest(this.config, this.store, options);
-      if (beforeNavigate?.(url) === false) {
-        if (keepRequest !== true) this.discard(state);
-        return SIGN_IN_CANCELLED;
-      }
+      if (beforeNavigate?.(url) === false) return this.cancel(state, keepRequest);
       assignPopup(popup, url);
       const href = await waitForPopupCallback(popup, state, this.config.popupTimeoutMs);
       return await completeCallback(this.config, this.store, new URL(href));
@@ -132,14 +126,15 @@ export class FreedomIdClient {
     if (backendUrl === undefined) {
       throw new FreedomIdError(
         'invalid_argument',
-        'sendToBackend needs the URL of your backend: pass it, or set backendUrl in the configuration.',
+        'sendToBackend has no URL: pass one, or set backendUrl.',
       );
     }
     return sendToBackend(result, backendUrl, options);
   }
 
-  /** Discards the stored request for `state` (a sign-in cancelled before it left). */
-  private discard(state: string): void {
-    this.store.take(state, () => undefined);
+  /** Ends a sign-in `beforeNavigate` cancelled: its stored request is discarded unless `keepRequest`. */
+  private cancel(state: string, keepRequest: boolean | undefined): SignInCancelled {
+    if (keepRequest !== true) this.store.take(state, () => undefined);
+    return SIGN_IN_CANCELLED;
   }
 }

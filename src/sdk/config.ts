@@ -168,22 +168,11 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
     );
   }
   const { paramsUrl, backendUrl } = config;
-  parseHttpUrl(
-    'paramsUrl',
-    paramsUrl,
-    "your backend's endpoint that returns { state, nonce }, e.g. /api/freedomid/params",
-  );
+  parseHttpUrl('paramsUrl', paramsUrl, 'params');
   if (paramsUrl !== undefined && authParams !== undefined) {
-    throw invalidConfig(
-      'paramsUrl',
-      'Set paramsUrl or authParams, not both: paramsUrl is authParams fetched from that URL.',
-    );
+    throw invalidConfig('paramsUrl', 'Set paramsUrl or authParams, not both.');
   }
-  parseHttpUrl(
-    'backendUrl',
-    backendUrl,
-    "your backend's callback endpoint, e.g. /api/freedomid/callback",
-  );
+  parseHttpUrl('backendUrl', backendUrl, 'callback');
   return {
     clientId,
     redirectUri,

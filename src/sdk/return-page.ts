@@ -113,7 +113,7 @@ function settleCallback(url: URL, owner: string): void {
 
 /** Who handles callbacks for `config`: a stored request belongs to one client id and redirect URI. */
 function ownerOf({ clientId, redirectUri }: ResolvedConfig): string {
-  return JSON.stringify([clientId, redirectUri]);
+  return `${clientId} ${redirectUri}`;
 }
 
 /**

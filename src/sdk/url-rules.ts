@@ -32,12 +32,15 @@ export function parseEndpointUrl(field: string, value: unknown): URL {
 
 /**
  * Parses an http(s) URL of the merchant's own backend, a relative one resolved against this page;
- * undefined stays undefined; anything else throws `invalid_config` naming `field`.
+ * undefined stays undefined; anything else throws `invalid_config` naming `field` and the handler's `route`.
  */
-export function parseHttpUrl(field: string, value: unknown, example: string): URL | undefined {
+export function parseHttpUrl(
+  field: string,
+  value: unknown,
+  route: 'params' | 'callback',
+): URL | undefined {
   if (value === undefined) return undefined;
-  const given = typeof value === 'string' || value instanceof URL;
-  const text = given ? String(value) : '';
+  const text = typeof value === 'string' || value instanceof URL ? String(value) : '';
   let url: URL | null;
   try {
     url = text.trim() === '' ? null : new URL(text, currentHref());
@@ -47,7 +50,7 @@ export function parseHttpUrl(field: string, value: unknown, example: string): UR
   if (url === null || !/^https?:$/.test(url.protocol)) {
     throw invalidConfig(
       field,
-      `${field} ${given ? JSON.stringify(text) : `(a ${typeof value})`} is not an http(s) URL: set it to ${example}.`,
+      `${field} ${JSON.stringify(value)} must be an http(s) URL, e.g. /api/freedomid/${route}.`,
     );
   }
   return url;

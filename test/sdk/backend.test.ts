@@ -66,8 +66,7 @@ describe('FreedomIdClient.sendToBackend', () => {
     const error = await rejection(() => makeClient().client.sendToBackend(result));
     expect(error.toJSON()).to.deep.equal({
       code: 'invalid_argument',
-      message:
-        'sendToBackend needs the URL of your backend: pass it, or set backendUrl in the configuration.',
+      message: 'sendToBackend has no URL: pass one, or set backendUrl.',
     });
   });
 

@@ -80,27 +80,27 @@ describe('FreedomIdClient configuration', () => {
       [
         'backendUrl',
         { backendUrl: 'javascript:alert(1)' },
-        'backendUrl "javascript:alert(1)" is not an http(s) URL: set it to your backend\'s callback endpoint, e.g. /api/freedomid/callback.',
+        'backendUrl "javascript:alert(1)" must be an http(s) URL, e.g. /api/freedomid/callback.',
       ],
       [
         'backendUrl',
         { backendUrl: ' ' },
-        'backendUrl " " is not an http(s) URL: set it to your backend\'s callback endpoint, e.g. /api/freedomid/callback.',
+        'backendUrl " " must be an http(s) URL, e.g. /api/freedomid/callback.',
       ],
       [
         'paramsUrl',
         { paramsUrl: 'ftp://shop.example/params' },
-        'paramsUrl "ftp://shop.example/params" is not an http(s) URL: set it to your backend\'s endpoint that returns { state, nonce }, e.g. /api/freedomid/params.',
+        'paramsUrl "ftp://shop.example/params" must be an http(s) URL, e.g. /api/freedomid/params.',
       ],
       [
         'paramsUrl',
         { paramsUrl: 42 },
-        "paramsUrl (a number) is not an http(s) URL: set it to your backend's endpoint that returns { state, nonce }, e.g. /api/freedomid/params.",
+        'paramsUrl 42 must be an http(s) URL, e.g. /api/freedomid/params.',
       ],
       [
         'paramsUrl',
         { paramsUrl: '/api/freedomid/params', authParams: () => ({ state: 's', nonce: 'n' }) },
-        'Set paramsUrl or authParams, not both: paramsUrl is authParams fetched from that URL.',
+        'Set paramsUrl or authParams, not both.',
       ],
     ];
     for (const [field, change, message] of urls) {
