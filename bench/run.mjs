@@ -93,17 +93,32 @@ async function backendSection() {
   );
   say();
   const perSecond = (passes) => median(passes.map((pass) => pass.perSecond));
+  const cpu = (passes) => median(passes.map((pass) => pass.cpuPerRequest));
   say(
     table(
-      ['route', 'ours req/s', 'baseline req/s', 'ours × baseline', 'requests (ours / baseline)'],
+      [
+        'route',
+        'ours req/s',
+        'baseline req/s',
+        'ours × baseline',
+        'ours CPU µs/req',
+        'baseline CPU µs/req',
+        'requests (ours / baseline)',
+      ],
       Object.entries(rows).map(([route, { handler, baseline }]) => [
         `${route === 'params' ? 'GET' : 'POST'} /${route}`,
         fmt(perSecond(handler), 0),
         fmt(perSecond(baseline), 0),
         fmt(perSecond(handler) / perSecond(baseline), 2),
+        fmt(cpu(handler), 0),
+        fmt(cpu(baseline), 0),
         `${handler.map((pass) => pass.requests).join(' + ')} / ${baseline.map((pass) => pass.requests).join(' + ')}`,
       ]),
     ),
+  );
+  say();
+  say(
+    '"CPU µs/req" is the server process\'s CPU time (user + system, every thread, the thread pool\'s included) during a pass divided by its requests: on a shared machine it moves less than requests/s, which also wait on whatever else runs.',
   );
   say();
   say('The baseline (`bench/lib/backend-server.mjs`) does by hand what ours does:');

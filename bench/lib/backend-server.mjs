@@ -19,6 +19,10 @@ server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {
   process.send({ port: server.address().port });
 });
+// The parent asks for this process's CPU time (all threads, the thread pool's included) around each pass.
+process.on('message', (message) => {
+  if (message === 'cpu') process.send({ cpu: process.cpuUsage() });
+});
 process.on('disconnect', () => {
   server.closeAllConnections();
   server.close();

@@ -43,28 +43,24 @@ export async function measureBackend(log) {
     const agent = new Agent({ keepAlive: true, maxSockets: BACKEND_PLAN.connections });
     const rows = { params: { baseline: [], handler: [] }, callback: { baseline: [], handler: [] } };
     for (const mode of ['baseline', 'handler']) {
-      await load(agent, servers[mode].port, BACKEND_PLAN.warmup, 60, () => paramsRequest());
+      await load(agent, servers[mode], BACKEND_PLAN.warmup, 60, () => paramsRequest());
     }
     for (let round = 0; round < BACKEND_PLAN.rounds; round++) {
       const order = round % 2 === 0 ? ['baseline', 'handler'] : ['handler', 'baseline'];
       for (const mode of order) {
         log(`backend: /params, ${mode}, round ${round + 1}`);
         rows.params[mode].push(
-          await load(
-            agent,
-            servers[mode].port,
-            BACKEND_PLAN.paramsRequests,
-            BACKEND_PLAN.seconds,
-            () => paramsRequest(),
+          await load(agent, servers[mode], BACKEND_PLAN.paramsRequests, BACKEND_PLAN.seconds, () =>
+            paramsRequest(),
           ),
         );
       }
       for (const mode of order) {
         log(`backend: /callback, ${mode}, round ${round + 1} (preparing sign-ins)`);
-        const signIns = await prepareSignIns(agent, servers[mode].port, provider, mode, round);
+        const signIns = await prepareSignIns(agent, servers[mode], provider, mode, round);
         let next = 0;
         rows.callback[mode].push(
-          await load(agent, servers[mode].port, signIns.length, BACKEND_PLAN.seconds, () =>
+          await load(agent, servers[mode], signIns.length, BACKEND_PLAN.seconds, () =>
             callbackRequest(signIns[next++]),
           ),
         );
@@ -98,11 +94,11 @@ function callbackRequest({ cookie, state, code }) {
 }
 
 /** Untimed: one `/params` per callback of the pass, and a code at the provider for each, with its id_token signed now. */
-async function prepareSignIns(agent, port, provider, mode, round) {
+async function prepareSignIns(agent, server, provider, mode, round) {
   const signIns = [];
   await load(
     agent,
-    port,
+    server,
     BACKEND_PLAN.callbackRequests,
     600,
     () => paramsRequest(),
@@ -125,7 +121,9 @@ async function prepareSignIns(agent, port, provider, mode, round) {
  * Sends up to `total` requests over `agent`'s connections for at most `seconds`: one request in
  * flight per connection. Every reply must be a 200; `onReply` sees each one.
  */
-async function load(agent, port, total, seconds, next, onReply) {
+async function load(agent, server, total, seconds, next, onReply) {
+  const { port } = server;
+  const cpuBefore = await server.cpu();
   let sent = 0;
   let done = 0;
   const failures = [];
@@ -143,12 +141,18 @@ async function load(agent, port, total, seconds, next, onReply) {
   };
   await Promise.all(Array.from({ length: BACKEND_PLAN.connections }, worker));
   const elapsed = (performance.now() - started) / 1000;
+  const cpuMicros = (await server.cpu()) - cpuBefore;
   if (failures.length > 0) {
     throw new Error(
       `backend: ${failures.length} of ${done} replies were not 200, first: ${failures[0]}`,
     );
   }
-  return { requests: done, seconds: elapsed, perSecond: done / elapsed };
+  return {
+    requests: done,
+    seconds: elapsed,
+    perSecond: done / elapsed,
+    cpuPerRequest: cpuMicros / done,
+  };
 }
 
 function send(agent, port, { method, path, headers, body }) {
@@ -184,7 +188,12 @@ function startServer(mode, tokenEndpoint) {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`backend-server ${mode} exited with ${code}`)));
     child.once('message', ({ port }) => {
-      resolve({ port, stop: () => child.disconnect() });
+      const cpu = () =>
+        new Promise((answered) => {
+          child.once('message', ({ cpu: { user, system } }) => answered(user + system));
+          child.send('cpu');
+        });
+      resolve({ port, cpu, stop: () => child.disconnect() });
     });
   });
 }
