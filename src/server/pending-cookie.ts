@@ -1,6 +1,7 @@
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { cookieName } from './cookie-names.js';
 import { base64Url } from './random.js';
+import { sha256 } from './sha256.js';
 
 /** What one pending sign-in binds to the browser: only the server ever reads it. */
 export interface PendingSignIn {
@@ -42,8 +43,7 @@ export const PENDING_COOKIE_PURPOSE = 'pending sign-in cookie A256GCM';
  * named for the posted state, so no number of other cookies can hide it.
  */
 export async function pendingCookieName(state: string, secure: boolean): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(state));
-  return `${cookieName(COOKIE_PREFIX, secure)}${base64Url(new Uint8Array(digest)).slice(0, 16)}`;
+  return `${cookieName(COOKIE_PREFIX, secure)}${base64Url(await sha256(state)).slice(0, 16)}`;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { sha256 } from './sha256.js';
+
 /** Base64url without padding (RFC 4648 §5). */
 export function base64Url(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes))
@@ -16,6 +18,5 @@ export function randomSecret(): string {
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.2
  */
 export async function pkceChallenge(verifier: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  return base64Url(new Uint8Array(digest));
+  return base64Url(await sha256(verifier));
 }
