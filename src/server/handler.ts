@@ -24,7 +24,7 @@ import {
   type OpenedCookie,
   type PendingSignIn,
 } from './pending-cookie.js';
-import { pkceChallenge, randomSecret } from './random.js';
+import { pkceChallenge, randomSecrets } from './random.js';
 import { isRecord, parseJson, readBounded } from './read-reply.js';
 
 /** The largest callback body read; the SDK's hand-off is well under 4 KB. */
@@ -75,10 +75,11 @@ async function params(
   for (const name of [...stale, ...dropped.map((cookie) => cookie.name)]) {
     headers.append('set-cookie', setCookie(name, '', 0, secure));
   }
-  const codeVerifier = config.pkce ? randomSecret() : undefined;
+  const [state, nonce, verifier] = randomSecrets(3);
+  const codeVerifier = config.pkce ? verifier : undefined;
   const signIn: PendingSignIn = {
-    state: randomSecret(),
-    nonce: randomSecret(),
+    state,
+    nonce,
     created: Date.now(),
     ...(codeVerifier === undefined ? {} : { codeVerifier }),
   };
