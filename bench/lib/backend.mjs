@@ -13,8 +13,8 @@ import { BACKEND, ROOT_DIR } from './backend-config.mjs';
 /** The load of one pass; run.mjs shrinks it for --quick. */
 export const BACKEND_PLAN = {
   connections: 16,
-  /** Requests before each server's timed passes, not counted. */
-  warmup: 500,
+  /** Requests (at most 5 s) before each server's timed passes, not counted: the handler's first thousands run slower. */
+  warmup: 3_000,
   /** One pass ends after this many requests or seconds, whichever comes first. */
   paramsRequests: 40_000,
   callbackRequests: 4_000,
@@ -43,7 +43,7 @@ export async function measureBackend(log) {
     const agent = new Agent({ keepAlive: true, maxSockets: BACKEND_PLAN.connections });
     const rows = { params: { baseline: [], handler: [] }, callback: { baseline: [], handler: [] } };
     for (const mode of ['baseline', 'handler']) {
-      await load(agent, servers[mode], BACKEND_PLAN.warmup, 60, () => paramsRequest());
+      await load(agent, servers[mode], BACKEND_PLAN.warmup, 5, () => paramsRequest());
     }
     for (let round = 0; round < BACKEND_PLAN.rounds; round++) {
       const order = round % 2 === 0 ? ['baseline', 'handler'] : ['handler', 'baseline'];
