@@ -306,7 +306,7 @@ say(
 );
 
 // ---- backend ----
-await backendSection();
+if (!skipSpeed) await backendSection();
 
 // ---- speed ----
 if (!skipSpeed) {
