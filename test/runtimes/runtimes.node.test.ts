@@ -1,14 +1,16 @@
-// The handler's contract (handler-contract.mjs) in the other runtimes the README names, each from
-// the binary its npm package ships (devDependencies `bun` and `deno`); needs `npm run build`.
+// The handler's contract (contract-cases.mjs) in the other runtimes the README names, each from
+// the binary its npm package ships (devDependencies `bun`, `deno`, `workerd`); needs `npm run build`.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { build } from 'esbuild';
 
 const SCRIPT = 'test/runtimes/handler-contract.mjs';
-/** The cases handler-contract.mjs runs. */
+/** The cases contract-cases.mjs runs. */
 const CASES = 4;
+const SUMMARY = /^\d+ passed, \d+ failed$/;
 
 interface Runtime {
   name: string;
@@ -35,7 +37,46 @@ const RUNTIMES: readonly Runtime[] = [
     installed: 'node_modules/deno/deno',
     args: ['run', '--no-prompt', '--allow-read', '--allow-env', SCRIPT],
   },
+  // Cloudflare Workers' runtime: `workerd test` runs the bundled worker's `test` handler (see workerdConfig).
+  {
+    name: 'workerd',
+    scope: '@cloudflare',
+    binary: 'bin/workerd',
+    installed: 'node_modules/workerd/bin/workerd',
+    args: ['test', '.tmp/workerd/config.capnp'],
+  },
 ];
+
+/** Bundles workerd-worker.mjs (workerd loads one module graph, no node_modules) and writes the config that runs it. */
+async function workerdConfig(): Promise<void> {
+  mkdirSync('.tmp/workerd', { recursive: true });
+  await build({
+    entryPoints: ['test/runtimes/workerd-worker.mjs'],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    conditions: ['worker', 'browser'],
+    external: ['node:*'],
+    // Before every module: an import of it would be dropped (the root package.json lists its side effects).
+    banner: { js: readFileSync('test/runtimes/workerd-shim.mjs', 'utf8') },
+    outfile: '.tmp/workerd/worker.mjs',
+    logLevel: 'error',
+  });
+  writeFileSync(
+    '.tmp/workerd/config.capnp',
+    [
+      'using Workerd = import "/workerd/workerd.capnp";',
+      'const config :Workerd.Config = (services = [(name = "main", worker = .worker)]);',
+      'const worker :Workerd.Worker = (',
+      '  modules = [(name = "worker", esModule = embed "worker.mjs")],',
+      '  compatibilityDate = "2025-09-01",',
+      '  compatibilityFlags = ["nodejs_compat"],',
+      ');',
+      '',
+    ].join('\n'),
+  );
+}
 
 /** The runtime's binary that answers `--version`, and its version, or undefined. */
 function binaryOf({ scope, binary, installed }: Runtime): [string, string] | undefined {
@@ -53,10 +94,11 @@ function binaryOf({ scope, binary, installed }: Runtime): [string, string] | und
 
 describe('the handler in other runtimes', () => {
   for (const runtime of RUNTIMES) {
-    it(`passes its contract in ${runtime.name}: sign-in, bad Origin, state mismatch, unknown option`, (t) => {
+    it(`passes its contract in ${runtime.name}: sign-in, bad Origin, state mismatch, unknown option`, async (t) => {
       const found = binaryOf(runtime);
       assert.ok(found, `No working ${runtime.name} binary under node_modules/: run npm ci.`);
       const [binary, version] = found;
+      if (runtime.name === 'workerd') await workerdConfig();
 
       const run = spawnSync(binary, runtime.args, {
         encoding: 'utf8',
@@ -65,10 +107,13 @@ describe('the handler in other runtimes', () => {
         timeout: 120_000,
       });
 
-      const lines = run.stdout.trim().split('\n');
-      t.diagnostic(`${runtime.name} ${version}: ${lines.at(-1) ?? ''}`);
+      const summary = `${run.stdout}\n${run.stderr}`
+        .split('\n')
+        .filter((line) => SUMMARY.test(line))
+        .at(-1);
+      t.diagnostic(`${runtime.name} ${version}: ${summary ?? 'no summary'}`);
       assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
-      assert.equal(lines.at(-1), `${CASES} passed, 0 failed`);
+      assert.equal(summary, `${CASES} passed, 0 failed`);
     });
   }
 });
