@@ -175,7 +175,7 @@ export function textOf(page: E2EPage, selector: string): Promise<string | null> 
 /** The texts of every element matching `selector`, trimmed. */
 export function textsOf(page: E2EPage, selector: string): Promise<string[]> {
   return page.evaluate(
-    (css) => [...document.querySelectorAll(css)].map((node) => (node.textContent ?? '').trim()),
+    (css) => [...document.querySelectorAll(css)].map((node) => node.textContent.trim()),
     selector,
   );
 }
@@ -214,7 +214,7 @@ export function waitForText(page: E2EPage, selector: string, pattern: RegExp): P
 
 /** The URL this document was loaded from, before any `history.replaceState` (Navigation Timing). */
 export function loadedUrl(page: E2EPage): Promise<string> {
-  return page.evaluate(() => performance.getEntriesByType('navigation')[0]?.name ?? '');
+  return page.evaluate(() => performance.getEntriesByType('navigation').at(0)?.name ?? '');
 }
 
 /** Every resource this document loaded (Resource Timing), by URL. */

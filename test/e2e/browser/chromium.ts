@@ -11,9 +11,15 @@ function wrap(page: Page): E2EPage {
     engine: 'chromium',
     goto: async (url) => (await page.goto(url))?.status(),
     url: () => Promise.resolve(page.url()),
-    reload: async () => void (await page.reload()),
-    goBack: async () => void (await page.goBack()),
-    goForward: async () => void (await page.goForward()),
+    reload: async () => {
+      await page.reload();
+    },
+    goBack: async () => {
+      await page.goBack();
+    },
+    goForward: async () => {
+      await page.goForward();
+    },
     click: (selector) => page.locator(css(selector)).first().click(),
     fill: (selector, value) => page.locator(css(selector)).first().fill(value),
     waitForSelector: (selector) =>
@@ -24,7 +30,7 @@ function wrap(page: Page): E2EPage {
     },
     evaluate: (fn, arg) => page.evaluate(fn, arg as never),
     waitForFunction: async (fn, arg) =>
-      (await page.waitForFunction(fn, arg as never, { timeout: WAIT_MS })).jsonValue() as never,
+      (await page.waitForFunction(fn, arg as never, { timeout: WAIT_MS })).jsonValue(),
     waitForPopup: async (action) => {
       const [popup] = await Promise.all([page.context().waitForEvent('page'), action()]);
       return wrap(popup);
@@ -35,12 +41,16 @@ function wrap(page: Page): E2EPage {
     },
     clearCookies: () => page.context().clearCookies(),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
-    screenshot: async (path) => void (await page.screenshot({ path })),
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
     blockRequests: async (suffix) => {
       await page.route(`**/*${suffix}`, (route) => route.abort());
       return () => page.unroute(`**/*${suffix}`);
     },
-    addInitScript: async (source) => void (await page.addInitScript(source)),
+    addInitScript: async (source) => {
+      await page.addInitScript(source);
+    },
   };
 }
 

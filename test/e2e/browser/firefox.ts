@@ -10,16 +10,22 @@ async function wrap(page: Page, options: ContextOptions): Promise<E2EPage> {
   page.setDefaultTimeout(WAIT_MS);
   page.setDefaultNavigationTimeout(WAIT_MS);
   // A popup inherits neither; set them on every page of the context.
-  if (options.userAgent !== undefined) await page.setUserAgent(options.userAgent);
+  if (options.userAgent !== undefined) await page.setUserAgent({ userAgent: options.userAgent });
   if (options.locale !== undefined)
     await page.setExtraHTTPHeaders({ 'accept-language': options.locale });
   const self: E2EPage = {
     engine: 'firefox',
     goto: async (url) => (await page.goto(url))?.status(),
     url: () => Promise.resolve(page.url()),
-    reload: async () => void (await page.reload()),
-    goBack: async () => void (await page.goBack()),
-    goForward: async () => void (await page.goForward()),
+    reload: async () => {
+      await page.reload();
+    },
+    goBack: async () => {
+      await page.goBack();
+    },
+    goForward: async () => {
+      await page.goForward();
+    },
     click: async (selector) => {
       await page.waitForSelector(selector);
       await page.click(selector);
@@ -29,13 +35,15 @@ async function wrap(page: Page, options: ContextOptions): Promise<E2EPage> {
       await page.$eval(selector, (input) => ((input as HTMLInputElement).value = ''));
       await page.type(selector, value);
     },
-    waitForSelector: async (selector) => void (await page.waitForSelector(selector)),
+    waitForSelector: async (selector) => {
+      await page.waitForSelector(selector);
+    },
     waitForURL: (test) =>
-      poll(async () => {
+      poll(() => {
         const url = new URL(page.url());
-        return test(url) ? url : undefined;
+        return Promise.resolve(test(url) ? url : undefined);
       }, 'the page’s URL to change'),
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     waitForFunction: async (fn, arg) =>
       (await (
         await page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: WAIT_MS }, arg)
@@ -55,7 +63,9 @@ async function wrap(page: Page, options: ContextOptions): Promise<E2EPage> {
       await context.deleteCookie(...(await context.cookies()));
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
-    screenshot: async (path) => void (await page.screenshot({ path })),
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
     blockRequests: async (suffix) => {
       const rules = blocked.get(page) ?? [];
       if (rules.length === 0) {
@@ -72,7 +82,9 @@ async function wrap(page: Page, options: ContextOptions): Promise<E2EPage> {
         return Promise.resolve();
       };
     },
-    addInitScript: async (source) => void (await page.evaluateOnNewDocument(source)),
+    addInitScript: async (source) => {
+      await page.evaluateOnNewDocument(source);
+    },
   };
   return self;
 }

@@ -103,7 +103,9 @@ function page(context: Context, window: string): E2EPage {
         await session.elementSendKeys(id, value);
       });
     },
-    waitForSelector: async (selector) => void (await element(selector)),
+    waitForSelector: async (selector) => {
+      await element(selector);
+    },
     waitForURL: (test) =>
       poll(async () => {
         const current = new URL(await url());
@@ -144,8 +146,13 @@ function page(context: Context, window: string): E2EPage {
     },
     clearCookies: () => run((session) => session.deleteAllCookies()),
     setViewport: (width, height) =>
-      run(async (session) => void (await session.setWindowRect(null, null, width, height))),
-    screenshot: (path) => run(async (session) => void (await session.saveScreenshot(path))),
+      run(async (session) => {
+        await session.setWindowRect(null, null, width, height);
+      }),
+    screenshot: (path) =>
+      run(async (session) => {
+        await session.saveScreenshot(path);
+      }),
     blockRequests: undefined,
     addInitScript: undefined,
   };
