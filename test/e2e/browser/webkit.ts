@@ -6,7 +6,7 @@
 // (https://bugs.webkit.org/show_bug.cgi?id=323447): each session sends one command at a time.
 import { remote } from 'webdriverio';
 import { browserPath } from '../../../scripts/browser-path.mjs';
-import { WebKitGtkLauncher } from '../../../test/runner/webkit-launcher.mjs';
+import { WebKitGtkLauncher } from '../../runner/webkit-launcher.mjs';
 import {
   FIND_SCRIPT,
   poll,
