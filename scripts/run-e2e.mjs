@@ -24,6 +24,7 @@ const files =
         .filter((name) => name.endsWith('.node.test.ts'))
         .map((name) => `test/e2e/${name}`);
 
+mkdirSync('.tmp/test-results', { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 let failedRuns = 0;
@@ -61,6 +62,5 @@ for (const engine of selected) {
   );
 }
 console.log(`\n${lines.join('\n')}`);
-mkdirSync('.tmp/test-results', { recursive: true });
 writeFileSync('.tmp/test-results/e2e.json', JSON.stringify(totals));
 process.exit(failedRuns > 0 || totals.failed > 0 ? 1 : 0);

@@ -1,7 +1,7 @@
 // `npm run test:node`: every test/*/*.node.test.ts except test/e2e/ (npm run test:e2e runs those once per
 // engine), with the spec reporter on stdout and the count reporter writing .tmp/test-results/node.json.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 
 const files = readdirSync('test', { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && entry.name !== 'e2e')
@@ -11,6 +11,7 @@ const files = readdirSync('test', { withFileTypes: true })
       .map((name) => `test/${dir.name}/${name}`),
   )
   .sort();
+mkdirSync('.tmp/test-results', { recursive: true });
 const run = spawnSync(
   process.execPath,
   [
