@@ -10,6 +10,7 @@ export {
 } from './sdk/config.js';
 export { fetchAuthParams } from './sdk/auth-params.js';
 export { POPUP_MESSAGE_TYPE } from './sdk/popup.js';
+export { IN_APP_BROWSERS, detectEnvironment, openInBrowserLink } from './sdk/environment.js';
 export type { FreedomIdErrorCode, FreedomIdErrorDetails } from './sdk/errors.js';
 export type { FreedomIdConfig, ResolvedConfig, Navigate } from './sdk/config.js';
 export type {
@@ -22,3 +23,4 @@ export type { SendToBackendOptions, BackendPayload } from './sdk/backend.js';
 export type { StorageLike, StorageOption } from './sdk/request-store.js';
 export type { AuthParams, AuthParamsSupplier } from './sdk/auth-params.js';
 export type { PopupMessage } from './sdk/popup.js';
+export type { BrowserEnvironment, InAppBrowser } from './sdk/environment.js';

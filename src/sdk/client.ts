@@ -9,6 +9,7 @@ import { sendToBackend, type SendToBackendOptions } from './backend.js';
 import { completeCallback, type CallbackResult } from './callback.js';
 import { hasCallbackParams } from './callback-params.js';
 import { resolveConfig, type FreedomIdConfig, type ResolvedConfig } from './config.js';
+import { isEmbeddedBrowser, pageLeaving } from './environment.js';
 import { FreedomIdError } from './errors.js';
 import { assignPopup, currentHref } from './navigator.js';
 import { openSignInPopup, postToOpener, waitForPopupCallback } from './popup.js';
@@ -55,11 +56,25 @@ export class FreedomIdClient {
   /**
    * Signs in inside a popup and resolves with the callback result, leaving this page as it is.
    * Call it directly in a click handler: the popup opens before the first `await`, as browsers require.
+   * In an app's in-app browser or WebView, where popups never return, it redirects this page with
+   * `navigate` instead (the returned promise then never settles: the page is leaving).
    */
   async signInPopup({
     beforeNavigate,
     ...options
   }: PopupSignInOptions = {}): Promise<CallbackResult> {
+    if (isEmbeddedBrowser()) {
+      const outcome = { leaving: true };
+      await this.signIn({
+        ...options,
+        beforeNavigate: (url) => (outcome.leaving = beforeNavigate?.(url) !== false),
+      });
+      if (outcome.leaving) return pageLeaving();
+      throw new FreedomIdError(
+        'popup_closed',
+        'beforeNavigate cancelled the sign-in before this page left for the provider.',
+      );
+    }
     const popup = openSignInPopup();
     try {
       const { url, state } = await this.createRequest(options);
