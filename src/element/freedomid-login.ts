@@ -42,8 +42,8 @@ import { VERSION } from './version.js';
  * @event freedomid-redirect - Cancelable; `detail.url` is the authorization URL. Cancel it to stay on the page.
  * @event freedomid-callback - `detail` is the SDK's `CallbackResult`.
  * @event freedomid-session - `detail.response` is the backend's JSON reply (only with `backend-url`).
- * @event freedomid-in-app-browser - `detail` is the SDK's `BrowserEnvironment`, once, when the element first renders inside an app's browser or a WebView.
  * @event freedomid-error - `detail` is `FreedomIdError.toJSON()`: `code`, `message`, and the error's fields.
+ * @event freedomid-in-app-browser - `detail` is the SDK's `BrowserEnvironment`, once, when the element first renders inside an app's browser or a WebView.
  */
 export class FreedomIdLogin extends LitElement {
   /** This build's version. */

@@ -18,55 +18,28 @@ export interface BrowserEnvironment {
 }
 
 /**
- * The one table of in-app browsers: the user-agent token each app adds, and where that token was
- * seen in real traffic. Messenger comes before Facebook (both send `FBAN`/`FB_IAB`). Telegram on
- * iOS adds no token (TelegramMessenger/Telegram-iOS#736) and opens links in SFSafariViewController.
+ * The one table of in-app browsers: the user-agent token each app adds, and (in the comment) where
+ * that token was seen in real traffic. Messenger comes before Facebook (both send `FBAN`/`FB_IAB`).
+ * Telegram on iOS adds no token (TelegramMessenger/Telegram-iOS#736): it opens links in
+ * SFSafariViewController, a browser.
  */
-export const IN_APP_BROWSERS: readonly {
-  readonly app: InAppBrowser;
-  readonly token: RegExp;
-  readonly seen: string;
-}[] = [
-  {
-    app: 'messenger',
-    token: /\bFB_IAB\/MESSENGER\b|\bFBAN\/MessengerForiOS\b/,
-    seen: 'Android: f2etw/detect-inapp#1; iOS: ua-parser/uap-core#347',
-  },
-  {
-    app: 'facebook',
-    token: /\bFB_IAB\/FB4A\b|\bFBAN\/FBIOS\b/,
-    seen: 'allinurl/goaccess#804; developers.facebook.com/docs/sharing/best-practices#crawl',
-  },
-  {
-    app: 'instagram',
-    token: /\bInstagram \d/,
-    seen: 'ua-parser/uap-core#268 (Android and iOS)',
-  },
-  {
-    app: 'telegram',
-    token: /\bTelegram-Android\//,
-    seen: 'intoli/user-agents#78; core.telegram.org/bots/webapps#additional-data-in-user-agent',
-  },
-  {
-    app: 'whatsapp',
-    token: /\bWA4A\/|\bWAiOS\//,
-    seen: 'faisalman/ua-parser-js#841 (Android WA4A/, iOS [WAiOS/])',
-  },
-  {
-    app: 'tiktok',
-    token: /\bmusical_ly_|\btrill_\d|\bBytedanceWebview\//,
-    seen: 'nielsbasjes/yauaa#1603 (Android); shalanah/inapp-spy#55 (iOS)',
-  },
-  {
-    app: 'line',
-    token: /\bLine\/\d/,
-    seen: 'WhichBrowser/Parser-PHP#263 (Android Line/x/IAB, iOS Safari Line/x)',
-  },
-  {
-    app: 'wechat',
-    token: /\bMicroMessenger\//,
-    seen: 'browscap/browscap#587; f2etw/detect-inapp#1',
-  },
+export const IN_APP_BROWSERS: readonly (readonly [app: InAppBrowser, token: RegExp])[] = [
+  // Android: f2etw/detect-inapp#1; iOS: ua-parser/uap-core#347
+  ['messenger', /\bFB_IAB\/MESSENGER\b|\bFBAN\/MessengerForiOS\b/],
+  // allinurl/goaccess#804; developers.facebook.com/docs/sharing/best-practices#crawl
+  ['facebook', /\bFB_IAB\/FB4A\b|\bFBAN\/FBIOS\b/],
+  // ua-parser/uap-core#268 (Android and iOS)
+  ['instagram', /\bInstagram \d/],
+  // intoli/user-agents#78; core.telegram.org/bots/webapps#additional-data-in-user-agent
+  ['telegram', /\bTelegram-Android\//],
+  // faisalman/ua-parser-js#841 (Android `WA4A/`, iOS `[WAiOS/`)
+  ['whatsapp', /\bWA4A\/|\bWAiOS\//],
+  // nielsbasjes/yauaa#1603 (Android `trill_`, `BytedanceWebview/`); shalanah/inapp-spy#55 (iOS `musical_ly_`)
+  ['tiktok', /\bmusical_ly_|\btrill_\d|\bBytedanceWebview\//],
+  // WhichBrowser/Parser-PHP#263 (Android `Line/x/IAB`, iOS `Safari Line/x`)
+  ['line', /\bLine\/\d/],
+  // browscap/browscap#587; f2etw/detect-inapp#1
+  ['wechat', /\bMicroMessenger\//],
 ];
 
 /**
@@ -80,8 +53,8 @@ export function detectEnvironment(userAgent: string = navigator.userAgent): Brow
     : /\b(iPhone|iPad|iPod)\b/.test(userAgent)
       ? 'ios'
       : 'other';
-  const known = IN_APP_BROWSERS.find(({ token }) => token.test(userAgent));
-  if (known !== undefined) return { kind: 'in-app', app: known.app, platform };
+  const known = IN_APP_BROWSERS.find(([, token]) => token.test(userAgent));
+  if (known !== undefined) return { kind: 'in-app', app: known[0], platform };
   const webview =
     platform === 'android'
       ? /; wv\)/.test(userAgent)
@@ -109,7 +82,7 @@ export function openInBrowserLink(href: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new FreedomIdError(
       'invalid_argument',
-      `openInBrowserLink got "${href}": pass an absolute http(s) URL such as location.href.`,
+      `openInBrowserLink needs an absolute http(s) URL such as location.href, not "${href}".`,
     );
   }
   const scheme = url.protocol.slice(0, -1);

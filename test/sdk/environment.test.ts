@@ -19,9 +19,7 @@ describe('detectEnvironment', () => {
 
   it('names every app of the table from at least one real user agent', () => {
     const named = new Set(USER_AGENTS.map(({ environment }) => environment.app));
-    expect(IN_APP_BROWSERS.map(({ app }) => app).filter((app) => !named.has(app))).to.deep.equal(
-      [],
-    );
+    expect(IN_APP_BROWSERS.map(([app]) => app).filter((app) => !named.has(app))).to.deep.equal([]);
   });
 
   it('reads navigator.userAgent by default: this test browser is a browser', () => {
