@@ -86,11 +86,13 @@ export const MISSING: Readonly<Record<Engine, Partial<Record<Capability, string>
     locale:
       'WebKitGTK: the MiniBrowser speaks the system locale, and this machine has only C (no ru/kk/en locale to switch to)',
     narrow: 'WebKitGTK: the MiniBrowser window is never narrower than 447 px',
+    'bracketed-user-agent':
+      'WebKitGTK: the MiniBrowser keeps its own user agent when --user-agent holds "[…]" (seen with WhatsApp’s and Facebook’s)',
   },
 };
 
 /** What some tests need beyond the common interface. */
-export type Capability = 'intercept' | 'locale' | 'narrow';
+export type Capability = 'intercept' | 'locale' | 'narrow' | 'bracketed-user-agent';
 
 /** Turns a ` >>> ` selector into the script that finds its element, or null (runs in the page). */
 export const FIND_SCRIPT = `function find(selector) {
