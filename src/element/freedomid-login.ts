@@ -150,6 +150,9 @@ export class FreedomIdLogin extends LitElement {
     const labels = labelsFor(this);
     const label = labels[Math.min(this.fit.index, labels.length - 1)];
     const unusable = this.disabled || this.client === null || this.lookError !== null;
+    const hint = this.hideInAppHint
+      ? nothing
+      : inAppHint(this.environment, localeOf(this), location.href);
     return html`<button
         part="button"
         type="button"
@@ -161,9 +164,7 @@ export class FreedomIdLogin extends LitElement {
       >
         <span part="logo">${this.busy ? spinner : html`<slot name="logo">${mark}</slot>`}</span
         ><span part="label">${label}</span></button
-      >${
-        this.hideInAppHint ? nothing : inAppHint(this.environment, localeOf(this), location.href)
-      }`;
+      >${hint}`;
   }
 
   protected override update(changed: PropertyValues<this>): void {
