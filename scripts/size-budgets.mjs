@@ -5,7 +5,7 @@
  * Issue 21's in-app browser detection and hint added ~0.6 KB to the SDK and ~1.4 KB to the element.
  */
 export const ENTRIES = [
-  { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 11500 },
+  { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 11700 },
   { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 22500 },
   // The element's own code: the same entry with the SDK chunk and Lit left out.
   {

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { pretendUserAgent, userAgentNamed } from '../fixtures/user-agents.js';
 import { capturePopups } from '../mocks/popups.js';
-import { clearEntries, mount, record, signIn, unmountAll } from './helpers.js';
+import { clearEntries, mount, record, signIn, unmountAll } from '../helpers/element.js';
 
 const ANDROID = userAgentNamed('Instagram on Android');
 const IOS = userAgentNamed('Telegram on iPhone (SFSafariViewController: no token, a browser)');

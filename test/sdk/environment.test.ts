@@ -8,7 +8,7 @@ import {
 import { USER_AGENTS, pretendUserAgent, userAgentNamed } from '../fixtures/user-agents.js';
 import { capturePopups } from '../mocks/popups.js';
 import { waitUntil } from '../mocks/wait.js';
-import { clearEntries, makeClient, rejection } from './helpers.js';
+import { clearEntries, makeClient } from '../helpers/sdk.js';
 
 describe('detectEnvironment', () => {
   for (const { name, userAgent, seen, environment } of USER_AGENTS) {
@@ -80,10 +80,9 @@ describe('FreedomIdClient.signInPopup', () => {
       expect(settled).to.equal(false);
     });
 
-    it('rejects with popup_closed, navigating nowhere, when beforeNavigate cancels', async () => {
+    it("resolves 'cancelled', navigating nowhere, when beforeNavigate returns false", async () => {
       const { client, navigations } = makeClient();
-      const error = await rejection(() => client.signInPopup({ beforeNavigate: () => false }));
-      expect(error.code).to.equal('popup_closed');
+      expect(await client.signInPopup({ beforeNavigate: () => false })).to.equal('cancelled');
       expect(navigations).to.deep.equal([]);
       expect(capture.popups).to.deep.equal([]);
     });
