@@ -1,9 +1,12 @@
 // The size budgets `npm run size` enforces (the benchmark prints against the same table).
 
-/** Budgets in gzip -9 bytes, each entry bundled with its dependencies (issue 11); null means "report only". */
+/**
+ * Budgets in gzip -9 bytes, each entry bundled with its dependencies (issue 11); null means "report only".
+ * Issue 21's in-app browser detection and hint added ~0.6 KB to the SDK and ~1.4 KB to the element.
+ */
 export const ENTRIES = [
-  { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 11100 },
-  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 21000 },
+  { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 11700 },
+  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 22500 },
   // The element's own code: the same entry with the SDK chunk and Lit left out.
   {
     name: "element's own code",
@@ -16,7 +19,7 @@ export const ENTRIES = [
     name: 'script tag (freedomid.iife.js)',
     file: 'dist/freedomid.iife.js',
     bundle: false,
-    budget: 21000,
+    budget: 22000,
   },
 ];
 
