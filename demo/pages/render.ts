@@ -58,10 +58,8 @@ export function showError(error: unknown): void {
   const code = typeof detail.code === 'string' ? detail.code : 'unexpected';
   const message = typeof detail.message === 'string' ? detail.message : String(error);
   console.error(`Sign-in failed (${code}): ${message}`, error);
-  const response = detail.response;
-  // The backend handler answers `{ error: code, message }`.
-  const backendCode =
-    isRecord(response) && typeof response.error === 'string' ? response.error : undefined;
+  // The backend handler's `{ error: code, message }`, as the SDK's backend_error carries it.
+  const backendCode = typeof detail.backendError === 'string' ? detail.backendError : undefined;
   setStatus('');
   document.querySelector('#profile')?.replaceChildren();
   const box = document.querySelector<HTMLElement>('#error');
