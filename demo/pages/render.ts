@@ -30,20 +30,35 @@ function messageFor(code: string, providerError: unknown): string {
   return MESSAGES[code as FreedomIdErrorCode] ?? FALLBACK;
 }
 
+/** Claims a person reads as dates (seconds since 1970, OIDC Core §2). */
+const TIMES = new Set(['exp', 'iat', 'auth_time', 'nbf']);
+/** Claims that only matter to the protocol, which the backend has already checked. */
+const HIDDEN = new Set(['nonce', 'at_hash', 'c_hash']);
+
+/** A claim's value as text: a date for the time claims, JSON for other non-strings. */
+function claimText(claim: string, value: unknown): string {
+  if (TIMES.has(claim) && typeof value === 'number') {
+    return `${new Date(value * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /** Renders the backend's `{ profile }` reply as a list of claims in `#profile`, and who signed in. */
 export function showProfile(reply: unknown): void {
   const profile = isRecord(reply) && isRecord(reply.profile) ? reply.profile : {};
   hideError();
   const list = document.querySelector('#profile');
   list?.replaceChildren(
-    ...Object.entries(profile).flatMap(([claim, value]) => {
-      const term = document.createElement('dt');
-      term.textContent = claim;
-      const detail = document.createElement('dd');
-      detail.dataset.claim = claim;
-      detail.textContent = typeof value === 'string' ? value : JSON.stringify(value);
-      return [term, detail];
-    }),
+    ...Object.entries(profile)
+      .filter(([claim]) => !HIDDEN.has(claim))
+      .flatMap(([claim, value]) => {
+        const term = document.createElement('dt');
+        term.textContent = claim;
+        const detail = document.createElement('dd');
+        detail.dataset.claim = claim;
+        detail.textContent = claimText(claim, value);
+        return [term, detail];
+      }),
   );
   const name = typeof profile.name === 'string' ? profile.name : String(profile.sub);
   setStatus(`Signed in as ${name}.`);
