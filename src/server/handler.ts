@@ -13,17 +13,18 @@ import {
   type FreedomIdHandlerOptions,
   type ResolvedHandlerOptions,
 } from './handler-options.js';
+import { deriveKeys } from './derive-keys.js';
 import {
-  deriveCookieKeys,
   MAX_PENDING,
   openPendingCookies,
+  PENDING_COOKIE_PURPOSE,
   pendingCookieName,
   sealPending,
   setCookie,
   type OpenedCookie,
   type PendingSignIn,
 } from './pending-cookie.js';
-import { pkceChallenge, randomSecret } from './random.js';
+import { pkceChallenge, randomSecrets } from './random.js';
 import { isRecord, parseJson, readBounded } from './read-reply.js';
 
 /** The largest callback body read; the SDK's hand-off is well under 4 KB. */
@@ -38,7 +39,7 @@ const MAX_CALLBACK_BYTES = 16_384;
  */
 export function createFreedomIdHandler(options: FreedomIdHandlerOptions): FreedomIdHandler {
   const config = resolveHandlerOptions(options);
-  const keys = deriveCookieKeys(config.cookieSecrets);
+  const keys = deriveKeys(config.cookieSecrets, PENDING_COOKIE_PURPOSE);
   const handler = async (request: Request): Promise<Response> => {
     const path = new URL(request.url).pathname;
     const route = path.startsWith(`${config.basePath}/`) ? path.slice(config.basePath.length) : '';
@@ -61,7 +62,7 @@ export function createFreedomIdHandler(options: FreedomIdHandlerOptions): Freedo
 async function params(
   request: Request,
   config: ResolvedHandlerOptions,
-  keys: readonly Uint8Array[],
+  keys: readonly CryptoKey[],
 ): Promise<Response> {
   // A cross-site page could otherwise push this browser's pending sign-ins out (Fetch Metadata).
   if (request.headers.get('sec-fetch-site') === 'cross-site') {
@@ -74,10 +75,11 @@ async function params(
   for (const name of [...stale, ...dropped.map((cookie) => cookie.name)]) {
     headers.append('set-cookie', setCookie(name, '', 0, secure));
   }
-  const codeVerifier = config.pkce ? randomSecret() : undefined;
+  const [state, nonce, verifier] = randomSecrets(3);
+  const codeVerifier = config.pkce ? verifier : undefined;
   const signIn: PendingSignIn = {
-    state: randomSecret(),
-    nonce: randomSecret(),
+    state,
+    nonce,
     created: Date.now(),
     ...(codeVerifier === undefined ? {} : { codeVerifier }),
   };
@@ -100,7 +102,7 @@ async function params(
 async function callback(
   request: Request,
   config: ResolvedHandlerOptions,
-  keys: readonly Uint8Array[],
+  keys: readonly CryptoKey[],
 ): Promise<Response> {
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json')
