@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { waitUntil } from '../mocks/wait.js';
-import { CLIENT_ID, buttonOf, clearEntries, mount, unmountAll } from './helpers.js';
+import { CLIENT_ID, buttonOf, clearEntries, mount, unmountAll } from '../helpers/element.js';
 
 /** Clicks with the real mouse at the centre of `target`'s box. */
 async function clickCentre(target: Element): Promise<void> {
