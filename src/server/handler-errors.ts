@@ -14,7 +14,7 @@ export const HANDLER_ERRORS = {
   method_not_allowed: [405, 'Use GET for {basePath}/params and POST for {basePath}/callback.'],
   forbidden_origin: [
     403,
-    'The request does not come from the page of a registered redirectUri (Origin): a backend on another origin than the page is not supported.',
+    'The request does not come from the origin of a registered redirectUri ({origins}): open the page there (localhost and 127.0.0.1 are different origins) or register its URL; a backend on another origin than the page is not supported.',
   ],
   unsupported_media_type: [415, 'Send the callback as Content-Type: application/json.'],
   invalid_request: [
@@ -45,10 +45,13 @@ export const HANDLER_ERRORS = {
 /** The `error` of a handler reply; see {@link HANDLER_ERRORS}. */
 export type HandlerErrorCode = keyof typeof HANDLER_ERRORS;
 
-/** A JSON error reply from {@link HANDLER_ERRORS}, never cached. */
-export function errorResponse(code: HandlerErrorCode, headers: Headers = new Headers()): Response {
-  const [status, message] = HANDLER_ERRORS[code];
-  return jsonResponse({ error: code, message }, status, headers);
+/** A JSON error reply from {@link HANDLER_ERRORS}, never cached; `message` fills in its placeholders. */
+export function errorResponse(
+  code: HandlerErrorCode,
+  headers: Headers = new Headers(),
+  message: string = HANDLER_ERRORS[code][1],
+): Response {
+  return jsonResponse({ error: code, message }, HANDLER_ERRORS[code][0], headers);
 }
 
 /** A JSON reply with `Cache-Control: no-store` and the given headers (e.g. Set-Cookie). */

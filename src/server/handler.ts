@@ -230,8 +230,10 @@ function refuse(
   cause?: unknown,
 ): Response {
   if (allow !== undefined) headers.set('allow', allow);
+  // The registered origins are no secret: they are in every authorization URL.
+  const message = HANDLER_ERRORS[code][1].replace('{origins}', [...config.origins].join(', '));
   const refused = Object.assign(
-    new Error(`${request.method} ${new URL(request.url).pathname}: ${HANDLER_ERRORS[code][1]}`),
+    new Error(`${request.method} ${new URL(request.url).pathname}: ${message}`),
     { code },
   );
   // The reply, and its cookie-clearing headers, must not depend on the merchant's logger.
@@ -242,7 +244,7 @@ function refuse(
   } catch (error) {
     onErrorFailed(error);
   }
-  return errorResponse(code, headers);
+  return errorResponse(code, headers, message);
 }
 
 function onErrorFailed(error: unknown): void {

@@ -1,5 +1,6 @@
 export { exchangeCode } from './exchange-code.js';
 export { createFreedomIdHandler } from './handler.js';
+export { createLazyFreedomIdHandler } from './lazy-handler.js';
 export { toNodeListener } from './node-listener.js';
 export { FreedomIdServerError, isFreedomIdServerError } from './errors.js';
 export { HANDLER_ERRORS } from './handler-errors.js';

@@ -84,7 +84,10 @@ function refusal(code: HandlerErrorCode): {
   body: { error: string; message: string };
 } {
   const [status, message] = HANDLER_ERRORS[code];
-  return { status, body: { error: code, message } };
+  return {
+    status,
+    body: { error: code, message: message.replace('{origins}', new URL(REDIRECT_URI).origin) },
+  };
 }
 
 function pick(reply: { status: number; body: unknown }): { status: number; body: unknown } {
