@@ -10,7 +10,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { clickSignIn, consent, DEMO_USER, logIn, useDemo, WAIT_MS } from './harness.js';
+import {
+  clickSignIn,
+  consent,
+  DEMO_USER,
+  logIn,
+  useDemo,
+  WAIT_MS,
+  waitForText,
+} from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DOC = readFileSync(join(ROOT, 'docs/own-page.md'), 'utf8');
@@ -113,8 +121,9 @@ describe('docs/own-page.md step 2, from an empty folder', { timeout: 300_000 }, 
 
     await consent(page);
 
-    await page.getByText('Signed in: ').waitFor();
-    assert.equal(await page.locator('#result').textContent(), `Signed in: ${DEMO_USER.claims.sub}`);
-    await page.context().close();
+    assert.equal(
+      await waitForText(page, '#result', /^Signed in: /),
+      `Signed in: ${DEMO_USER.claims.sub}`,
+    );
   });
 });

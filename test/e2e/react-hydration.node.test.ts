@@ -16,7 +16,15 @@ import { DEMO_CLIENT_SECRET } from '../../demo/start-demo.js';
 import { ROUTES } from '../../demo/sandbox/index.js';
 import { createFreedomIdHandler, toNodeListener } from 'freedomid-web/server';
 import { App, type AppProps } from './fixtures/react-app/app.js';
-import { consent, DEMO_CLIENT_ID, DEMO_USER, logIn, useDemo } from './harness.js';
+import {
+  consent,
+  DEMO_CLIENT_ID,
+  DEMO_USER,
+  logIn,
+  textOf,
+  useDemo,
+  waitForText,
+} from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const APP = join(ROOT, 'test/e2e/fixtures/react-app');
@@ -129,24 +137,23 @@ describe(
 
     it('hydrates, signs in, and the session event reaches the React handler', async () => {
       const browserPage = await run.openUrl(pageUrl);
-      await browserPage.locator('freedomid-login').locator('button[part="button"]').click();
+      await browserPage.click('freedomid-login >>> button[part="button"]');
       await logIn(browserPage, run.demo.sandboxUrl);
 
       await consent(browserPage);
 
-      await browserPage.locator('#signed-in').getByText(DEMO_USER.claims.sub).waitFor();
+      await waitForText(browserPage, '#signed-in', /./);
       assert.deepEqual(
         {
-          url: browserPage.url(),
-          signedIn: await browserPage.locator('#signed-in').textContent(),
-          failed: await browserPage.locator('#failed').textContent(),
+          url: await browserPage.url(),
+          signedIn: await textOf(browserPage, '#signed-in'),
+          failed: await textOf(browserPage, '#failed'),
           hydrationErrors: await browserPage.evaluate(
             () => (window as unknown as { hydrationErrors: string[] }).hydrationErrors,
           ),
         },
         { url: pageUrl, signedIn: DEMO_USER.claims.sub, failed: '', hydrationErrors: [] },
       );
-      await browserPage.context().close();
     });
   },
 );
