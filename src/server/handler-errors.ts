@@ -9,9 +9,12 @@ export const HANDLER_ERRORS = {
   ],
   not_found: [
     404,
-    'No such route: the handler answers GET {basePath}/params and POST {basePath}/callback.',
+    'No such route: the handler answers GET {basePath}/params and POST {basePath}/callback, and with the session option GET {basePath}/session, POST {basePath}/logout, /revoke and /backchannel-logout.',
   ],
-  method_not_allowed: [405, 'Use GET for {basePath}/params and POST for {basePath}/callback.'],
+  method_not_allowed: [
+    405,
+    'Use GET for {basePath}/params and {basePath}/session, POST for the other routes (the Allow header says which).',
+  ],
   forbidden_origin: [
     403,
     'The request does not come from the page of a registered redirectUri (Origin): a backend on another origin than the page is not supported.',
@@ -40,6 +43,14 @@ export const HANDLER_ERRORS = {
     'The provider could not be reached or answered nonsense: try again later.',
   ],
   provider_timeout: [504, 'The provider did not answer in time: try again later.'],
+  store_unavailable: [
+    503,
+    'The session store did not answer: no session was started or changed (a sign-out cleared the cookie only); try again later.',
+  ],
+  store_required: [
+    501,
+    'This route ends sessions kept in a session store: set session.store (a session kept only in its cookie cannot be ended from the provider).',
+  ],
 } as const satisfies Record<string, readonly [status: number, message: string]>;
 
 /** The `error` of a handler reply; see {@link HANDLER_ERRORS}. */

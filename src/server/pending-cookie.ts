@@ -34,12 +34,18 @@ const MAX_CLEARED = 2 * MAX_PENDING;
 const SEALED_SHAPE =
   /^eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0\.\.[\w-]{16}\.[\w-]{1,1024}\.[\w-]{22}$/;
 
+/** The HKDF `info` of the pending-sign-in cookies' keys. */
+export const PENDING_KEY_INFO = 'pending sign-in cookie A256GCM';
+
 /**
  * Derives one AES-256-GCM key per cookie secret with HKDF-SHA-256, so the secret itself never
- * encrypts anything and a key is good for nothing but these cookies.
+ * encrypts anything and a key is good for nothing but the cookies its `info` names.
  * @see https://www.rfc-editor.org/rfc/rfc5869
  */
-export async function deriveCookieKeys(secrets: readonly string[]): Promise<Uint8Array[]> {
+export async function deriveCookieKeys(
+  secrets: readonly string[],
+  info: string = PENDING_KEY_INFO,
+): Promise<Uint8Array[]> {
   return Promise.all(
     secrets.map(async (secret) => {
       const material = await crypto.subtle.importKey(
@@ -54,7 +60,7 @@ export async function deriveCookieKeys(secrets: readonly string[]): Promise<Uint
           name: 'HKDF',
           hash: 'SHA-256',
           salt: new TextEncoder().encode('freedomid-web'),
-          info: new TextEncoder().encode('pending sign-in cookie A256GCM'),
+          info: new TextEncoder().encode(info),
         },
         material,
         256,
