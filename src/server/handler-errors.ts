@@ -19,7 +19,10 @@ export const HANDLER_ERRORS = {
     403,
     'The request does not come from the page of a registered redirectUri (Origin): a backend on another origin than the page is not supported.',
   ],
-  unsupported_media_type: [415, 'Send the callback as Content-Type: application/json.'],
+  unsupported_media_type: [
+    415,
+    'Send the callback and the logout as Content-Type: application/json, a back-channel logout as application/x-www-form-urlencoded.',
+  ],
   invalid_request: [
     400,
     'The callback body must be a JSON object with non-empty string code and state, and a registered redirectUri.',
@@ -46,6 +49,18 @@ export const HANDLER_ERRORS = {
   store_unavailable: [
     503,
     'The session store did not answer: no session was started or changed (a sign-out cleared the cookie only); try again later.',
+  ],
+  forbidden_caller: [
+    403,
+    'This revoke call lacks the configured header (session.revokeHeader) or comes from an address not in session.revokeAllowFrom.',
+  ],
+  invalid_revoke_request: [
+    400,
+    'The revoke body must be a JSON object {"id": "<token id>"} (a non-empty string or a number) of at most 4 KB.',
+  ],
+  invalid_logout_token: [
+    400,
+    'The body must be a form with one logout_token that validates (signature, iss, aud, iat, exp, jti not used before, the back-channel logout event, sid or sub, no nonce).',
   ],
   store_required: [
     501,

@@ -26,6 +26,8 @@ import { pagePostRefusal } from './same-origin-post.js';
 import { publicSession, SESSION_KEY_INFO, type FreedomIdSession } from './session-cookie.js';
 import { readSession, startSession } from './session.js';
 import { logoutRoute, sessionRoute } from './session-routes.js';
+import { revokeRoute } from './revoke-route.js';
+import { backchannelRoute } from './backchannel-route.js';
 
 /** The largest callback body read; the SDK's hand-off is well under 4 KB. */
 const MAX_CALLBACK_BYTES = 16_384;
@@ -62,6 +64,11 @@ export function createFreedomIdHandler(options: FreedomIdHandlerOptions): Freedo
           '/logout': [
             'POST',
             async (request) => logoutRoute(request, session, config, await sessionKeys),
+          ],
+          '/revoke': ['POST', (request) => revokeRoute(request, session, config)],
+          '/backchannel-logout': [
+            'POST',
+            (request) => backchannelRoute(request, session, config, replyCode),
           ],
         }),
   };
