@@ -45,6 +45,10 @@ export const HANDLER_ERRORS = {
     502,
     'The provider could not be reached or answered nonsense: try again later.',
   ],
+  userinfo_invalid: [
+    502,
+    "The provider's userinfo reply was refused (not a JSON profile, too large, or for another sub): see the server log.",
+  ],
   provider_timeout: [504, 'The provider did not answer in time: try again later.'],
   store_unavailable: [
     503,

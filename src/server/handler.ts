@@ -269,5 +269,6 @@ function replyCode(error: unknown): HandlerErrorCode {
   if (code === 'token_error' && (status === 401 || providerCode === 'invalid_client'))
     return 'configuration_error';
   if (code === 'issuer_mismatch' && field === 'issuer') return 'configuration_error';
+  if (code === 'invalid_response' && field === 'userinfoEndpoint') return 'userinfo_invalid';
   return REPLY_CODES[code];
 }

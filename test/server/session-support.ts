@@ -35,13 +35,14 @@ export async function signIn(
   handler: FreedomIdHandler,
   browser = new TestBrowser(),
   user = 'aigerim',
+  scope = SCOPE,
 ): Promise<{ status: number; body: unknown; response: Response }> {
   const { body: params } = await browser.params(handler);
   const code = mintCode({
     clientId: CLIENT_ID,
     redirectUri: REDIRECT_URI,
     nonce: params.nonce,
-    scope: SCOPE,
+    scope,
     user,
     ...(params.codeChallenge === undefined ? {} : { codeChallenge: params.codeChallenge }),
   });
