@@ -9,12 +9,14 @@ export {
   DEFAULT_STATE_TTL_SECONDS,
 } from './sdk/config.js';
 export { fetchAuthParams } from './sdk/auth-params.js';
+export { SIGN_IN_CANCELLED } from './sdk/authorize.js';
 export { POPUP_MESSAGE_TYPE } from './sdk/popup.js';
 export type { FreedomIdErrorCode, FreedomIdErrorDetails } from './sdk/errors.js';
 export type { FreedomIdConfig, ResolvedConfig, Navigate } from './sdk/config.js';
 export type {
   NavigatingSignInOptions,
   PopupSignInOptions,
+  SignInCancelled,
   SignInOptions,
 } from './sdk/authorize.js';
 export type { CallbackResult } from './sdk/callback.js';

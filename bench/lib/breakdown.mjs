@@ -135,17 +135,22 @@ async function breakdownOf(entry) {
   });
   const output = Object.values(metafile.outputs).find((file) => file.entryPoint);
   const characters = charactersBySource(code, map);
-  // A package that ships its own source map (oidc-client-ts) maps back to its src/*.ts files:
-  // their characters count for the one bundled file of that package.
-  const inputOf = new Map(
-    Object.keys(output.inputs)
-      .filter((path) => groupOf(path) === 'package')
-      .map((path) => [packageOf(path), path]),
-  );
+  // A package that ships its own source map (oidc-client-ts, Lit) maps back to its src/*.ts files:
+  // their characters count for the bundled file of that package with the same name (lit-html.ts →
+  // lit-html.js), else for its largest one, never for an input that adds no bytes (is-server.js).
+  const packageInputs = Object.entries(output.inputs)
+    .filter(([path, { bytesInOutput }]) => groupOf(path) === 'package' && bytesInOutput > 0)
+    .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
+    .map(([path]) => path);
+  const stem = (path) => path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+  const inputOf = (path) => {
+    const candidates = packageInputs.filter((input) => packageOf(input) === packageOf(path));
+    return candidates.find((input) => stem(input) === stem(path)) ?? candidates[0] ?? path;
+  };
   const standalone = new Map();
   for (const [source, text] of characters) {
     const path = relative(ROOT, join(ROOT, source));
-    const key = groupOf(path) === 'package' ? (inputOf.get(packageOf(path)) ?? path) : path;
+    const key = groupOf(path) === 'package' ? inputOf(path) : path;
     standalone.set(key, (standalone.get(key) ?? 0) + gzip(Buffer.from(text)));
   }
   const standaloneTotal = [...standalone.values()].reduce((sum, bytes) => sum + bytes, 0);

@@ -1,39 +1,26 @@
-import type { CallbackResult, FreedomIdClient } from '../index.js';
+import { SIGN_IN_CANCELLED, type CallbackResult, type FreedomIdClient } from '../index.js';
 import { emit } from './events.js';
 
-/** The element as the flows see it: where their events go, and where the backend is. */
-export interface FlowTarget extends EventTarget {
-  readonly backendUrl: string | undefined;
+/**
+ * Signs in by redirect: the SDK navigates unless a listener cancelled `freedomid-redirect` (the
+ * request then stays stored, so the page may go to the URL itself); resolves true when the page
+ * is leaving (the element stays busy).
+ */
+export async function redirect(target: EventTarget, client: FreedomIdClient): Promise<boolean> {
+  const outcome = await client.signIn({
+    beforeNavigate: (url) => announce(target, url),
+    keepRequest: true,
+  });
+  return outcome !== SIGN_IN_CANCELLED;
 }
 
 /**
- * Announces the authorization URL, then leaves for it unless a listener cancelled; resolves true
- * when the page is leaving (the element stays busy).
+ * Signs in inside a popup and hands the result on; the page cancelling `freedomid-redirect` closes
+ * the popup and discards the request. Opens the popup before its first `await`, as browsers allow only inside the click.
  */
-export async function redirect(target: FlowTarget, client: FreedomIdClient): Promise<boolean> {
-  const url = await client.createAuthorizationUrl();
-  if (!emit(target, 'freedomid-redirect', { url: url.href }, true)) return false;
-  await client.config.navigate(url);
-  return true;
-}
-
-/**
- * Signs in inside a popup and hands the result on; the page cancelling `freedomid-redirect` is not
- * an error. Opens the popup before its first `await`, as browsers allow only inside the click.
- */
-export async function popup(target: FlowTarget, client: FreedomIdClient): Promise<boolean> {
-  const outcome = { cancelled: false };
-  try {
-    const result = await client.signInPopup({
-      beforeNavigate: (url) => {
-        outcome.cancelled = !emit(target, 'freedomid-redirect', { url: url.href }, true);
-        return !outcome.cancelled;
-      },
-    });
-    await handOff(target, client, result);
-  } catch (error) {
-    if (!outcome.cancelled) throw error;
-  }
+export async function popup(target: EventTarget, client: FreedomIdClient): Promise<boolean> {
+  const result = await client.signInPopup({ beforeNavigate: (url) => announce(target, url) });
+  if (result !== SIGN_IN_CANCELLED) await handOff(target, client, result);
   return false;
 }
 
@@ -42,24 +29,27 @@ export async function popup(target: FlowTarget, client: FreedomIdClient): Promis
  * forwards it to a sign-in popup's opener, or validates it, once per page, and cleans the address
  * bar, so a second element finds nothing) and hands the result on; null when there is no callback.
  */
-export function returnPage(target: FlowTarget, client: FreedomIdClient): Promise<boolean> | null {
-  const href = location.href;
-  if (!client.isCallback(href)) return null;
-  return client.completeSignIn(href).then(async (result) => {
+export function returnPage(target: EventTarget, client: FreedomIdClient): Promise<boolean> | null {
+  if (!client.isCallback()) return null;
+  return client.completeSignIn().then(async (result) => {
     if (result !== null) await handOff(target, client, result);
     return false;
   });
 }
 
+/** Dispatches the cancelable `freedomid-redirect`; false when a listener cancelled it. */
+function announce(target: EventTarget, url: URL): boolean {
+  return emit(target, 'freedomid-redirect', { url: url.href }, true);
+}
+
 /** Dispatches the result, and with `backend-url` POSTs it and dispatches the backend's reply. */
 async function handOff(
-  target: FlowTarget,
+  target: EventTarget,
   client: FreedomIdClient,
   result: CallbackResult,
 ): Promise<void> {
   emit(target, 'freedomid-callback', result);
-  const { backendUrl } = target;
-  if (backendUrl !== undefined) {
-    emit(target, 'freedomid-session', { response: await client.sendToBackend(result, backendUrl) });
+  if (client.config.backendUrl !== undefined) {
+    emit(target, 'freedomid-session', { response: await client.sendToBackend(result) });
   }
 }

@@ -1,4 +1,4 @@
-import { FreedomIdClient, FreedomIdError, fetchAuthParams, isFreedomIdError } from '../index.js';
+import { FreedomIdClient, FreedomIdError, isFreedomIdError } from '../index.js';
 import { LOOK, SIGN_IN, attributeOf, type LookOptions, type SignInOptions } from './attributes.js';
 
 /** The narrowest and widest `width` (px) a standard button takes; other values are clamped. */
@@ -10,7 +10,7 @@ export const MAX_WIDTH = 400;
  * that names the attribute (or property) to fix, never the SDK's camelCase field.
  */
 function createClient(options: SignInOptions): FreedomIdClient {
-  const { clientId, paramsUrl } = options;
+  const { clientId } = options;
   if (typeof clientId !== 'string' || clientId.trim() === '') {
     throw invalid(
       'client-id',
@@ -18,27 +18,18 @@ function createClient(options: SignInOptions): FreedomIdClient {
     );
   }
   checkChoices(SIGN_IN, options);
-  checkHttpUrl(
-    'backend-url',
-    options.backendUrl,
-    "your backend's callback endpoint, e.g. /api/freedomid/callback",
-  );
-  checkHttpUrl(
-    'params-url',
-    paramsUrl,
-    "your backend's endpoint that returns { state, nonce }, e.g. /api/freedomid/params",
-  );
   try {
     return new FreedomIdClient({
       clientId,
-      redirectUri: options.redirectUri ?? location.origin + location.pathname,
+      redirectUri: options.redirectUri,
       scope: options.scope,
       authority: options.authority,
       authorizationEndpoint: options.authorizationEndpoint,
       storage: options.storage,
       pkce: options.pkce,
       navigate: options.navigate,
-      authParams: paramsUrl === undefined ? undefined : () => fetchAuthParams(paramsUrl),
+      paramsUrl: options.paramsUrl,
+      backendUrl: options.backendUrl,
     });
   } catch (error) {
     if (!isFreedomIdError(error)) throw error;
@@ -104,21 +95,4 @@ function checkChoices<
 /** `invalid_config` whose `field` is the attribute (or property) to fix, when there is one. */
 function invalid(field: string | undefined, message: string, cause?: unknown): FreedomIdError {
   return new FreedomIdError('invalid_config', `<freedomid-login>: ${message}`, { field, cause });
-}
-
-/** Throws `invalid_config` unless `value` is absent or an http(s) URL (relative ones resolve against the page). */
-function checkHttpUrl(attribute: string, value: string | undefined, example: string): void {
-  if (value === undefined) return;
-  let url: URL | null;
-  try {
-    url = value.trim() === '' ? null : new URL(value, location.href);
-  } catch {
-    url = null;
-  }
-  if (url === null || !/^https?:$/.test(url.protocol)) {
-    throw invalid(
-      attribute,
-      `${attribute} "${value}" is not an http(s) URL: set it to ${example}.`,
-    );
-  }
 }

@@ -19,13 +19,24 @@ export interface SignInOptions {
 export interface NavigatingSignInOptions extends SignInOptions {
   /**
    * Called with the authorization URL before the page (or the popup) goes there; return false to
-   * cancel: nothing navigates and the request is discarded (`signInPopup` then rejects with `popup_closed`).
+   * cancel: nothing navigates (a popup closes) and the sign-in resolves {@link SIGN_IN_CANCELLED}.
    */
   beforeNavigate?: (url: URL) => boolean | undefined;
+  /**
+   * When `beforeNavigate` cancels, keep the stored request, so the page may still go to the URL
+   * itself (within `stateTtlSeconds`); by default it is discarded.
+   */
+  keepRequest?: boolean;
 }
 
 /** What a merchant may attach to one popup sign-in. */
 export type PopupSignInOptions = NavigatingSignInOptions;
+
+/** What a sign-in resolves to when `beforeNavigate` cancelled it: not an error, nothing navigated. */
+export const SIGN_IN_CANCELLED = 'cancelled';
+
+/** The type of {@link SIGN_IN_CANCELLED}. */
+export type SignInCancelled = typeof SIGN_IN_CANCELLED;
 
 /** A stored sign-in request: the URL that starts it at the provider, and its state. */
 export interface AuthorizationRequest {

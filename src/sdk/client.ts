@@ -1,19 +1,24 @@
 import {
+  SIGN_IN_CANCELLED,
   createAuthorizationRequest,
-  type AuthorizationRequest,
   type NavigatingSignInOptions,
   type PopupSignInOptions,
+  type SignInCancelled,
   type SignInOptions,
 } from './authorize.js';
 import { sendToBackend, type SendToBackendOptions } from './backend.js';
 import { completeCallback, type CallbackResult } from './callback.js';
-import { hasCallbackParams } from './callback-params.js';
 import { resolveConfig, type FreedomIdConfig, type ResolvedConfig } from './config.js';
 import { FreedomIdError } from './errors.js';
 import { assignPopup, currentHref } from './navigator.js';
-import { openSignInPopup, postToOpener, waitForPopupCallback } from './popup.js';
+import { openSignInPopup, waitForPopupCallback } from './popup.js';
 import { RequestStore } from './request-store.js';
-import { callbackHref, settleCallback, wasHandled } from './return-page.js';
+import {
+  callbackUrl,
+  completeSignIn,
+  forwardPopupCallback,
+  handleCallback,
+} from './return-page.js';
 
 /**
  * Signs users in with Freedom ID (or another OpenID provider): builds the authorization redirect,
@@ -36,40 +41,38 @@ export class FreedomIdClient {
 
   /** Stores a new sign-in request and returns the URL that starts it at the provider. */
   async createAuthorizationUrl(options?: SignInOptions): Promise<URL> {
-    return (await this.createRequest(options)).url;
+    return (await createAuthorizationRequest(this.config, this.store, options)).url;
   }
 
   /**
-   * Stores a new sign-in request and navigates to the provider with `navigate`; when `beforeNavigate`
-   * returns false, nothing navigates and the request is discarded.
+   * Stores a new sign-in request and navigates to the provider with `navigate`; resolves
+   * `'cancelled'` when `beforeNavigate` returned false (nothing navigated), else undefined.
    */
-  async signIn({ beforeNavigate, ...options }: NavigatingSignInOptions = {}): Promise<void> {
-    const { url, state } = await this.createRequest(options);
-    if (beforeNavigate?.(url) === false) {
-      this.discard(state);
-      return;
-    }
+  async signIn({ beforeNavigate, keepRequest, ...options }: NavigatingSignInOptions = {}): Promise<
+    SignInCancelled | undefined
+  > {
+    const { url, state } = await createAuthorizationRequest(this.config, this.store, options);
+    if (beforeNavigate?.(url) === false) return this.cancel(state, keepRequest);
     await this.config.navigate(url);
+    return undefined;
   }
 
   /**
-   * Signs in inside a popup and resolves with the callback result, leaving this page as it is.
+   * Signs in inside a popup and resolves with the callback result, leaving this page as it is; with
+   * `beforeNavigate`, resolves `'cancelled'` when it returned false (the popup closes).
    * Call it directly in a click handler: the popup opens before the first `await`, as browsers require.
    */
-  async signInPopup({
-    beforeNavigate,
-    ...options
-  }: PopupSignInOptions = {}): Promise<CallbackResult> {
+  signInPopup(
+    options?: PopupSignInOptions & { beforeNavigate?: undefined },
+  ): Promise<CallbackResult>;
+  signInPopup(options: PopupSignInOptions): Promise<CallbackResult | SignInCancelled>;
+  async signInPopup({ beforeNavigate, keepRequest, ...options }: PopupSignInOptions = {}): Promise<
+    CallbackResult | SignInCancelled
+  > {
     const popup = openSignInPopup();
     try {
-      const { url, state } = await this.createRequest(options);
-      if (beforeNavigate?.(url) === false) {
-        this.discard(state);
-        throw new FreedomIdError(
-          'popup_closed',
-          `beforeNavigate cancelled the sign-in before the popup left for ${this.config.providerName}.`,
-        );
-      }
+      const { url, state } = await createAuthorizationRequest(this.config, this.store, options);
+      if (beforeNavigate?.(url) === false) return this.cancel(state, keepRequest);
       assignPopup(popup, url);
       const href = await waitForPopupCallback(popup, state, this.config.popupTimeoutMs);
       return await completeCallback(this.config, this.store, new URL(href));
@@ -86,37 +89,20 @@ export class FreedomIdClient {
    * `state_not_found`.
    */
   completeSignIn(href?: string): Promise<CallbackResult | null> {
-    return new Promise((resolve) => {
-      const url = this.callbackUrl(href);
-      if (url === null) {
-        resolve(null);
-        return;
-      }
-      if (wasHandled(url)) {
-        throw new FreedomIdError(
-          'state_not_found',
-          'This page has already handled this callback: a sign-in request is used once. Start the sign-in again.',
-        );
-      }
-      settleCallback(url);
-      resolve(this.forward(url) ? null : completeCallback(this.config, this.store, url));
-    });
+    return completeSignIn(this.config, this.store, href);
   }
 
   /**
    * On the redirect page inside a sign-in popup: hands the callback to the page that opened the
    * popup (which validates it and closes the popup) and returns true; returns false on any other page.
    */
-  forwardPopupCallback(href: string = currentHref()): boolean {
-    const url = this.callbackUrl(href);
-    if (url === null || !this.forward(url)) return false;
-    settleCallback(url);
-    return true;
+  forwardPopupCallback(href?: string): boolean {
+    return forwardPopupCallback(this.config, href);
   }
 
   /** Whether `href` (default: the current page) is a callback to this client's redirect URI. */
-  isCallback(href: string = currentHref()): boolean {
-    return this.callbackUrl(href) !== null;
+  isCallback(href?: string): boolean {
+    return callbackUrl(this.config, href ?? currentHref()) !== null;
   }
 
   /**
@@ -125,73 +111,30 @@ export class FreedomIdClient {
    * whatever the outcome, so a refresh or a shared link cannot replay it.
    */
   handleCallback(href?: string): Promise<CallbackResult> {
-    return new Promise((resolve) => {
-      // A second handler on a page already cleaned reads the callback it carried, so it is told
-      // the request was used (state_not_found), not that the callback had no state.
-      const url = parseHref(callbackHref(href));
-      if (url === null) {
-        throw new FreedomIdError(
-          'invalid_argument',
-          `handleCallback got "${String(href)}", not an absolute URL: pass location.href.`,
-        );
-      }
-      settleCallback(url);
-      resolve(completeCallback(this.config, this.store, url));
-    });
+    return handleCallback(this.config, this.store, href);
   }
 
-  /** POSTs `result` to the merchant backend as JSON and returns its JSON reply. */
-  sendToBackend(
+  /**
+   * POSTs `result` as JSON to `backendUrl` (default: the configured `backendUrl`) and returns the
+   * backend's JSON reply; with neither, rejects with `invalid_argument`.
+   */
+  async sendToBackend(
     result: CallbackResult,
-    backendUrl: string | URL,
+    backendUrl: string | URL | undefined = this.config.backendUrl,
     options?: SendToBackendOptions,
   ): Promise<unknown> {
+    if (backendUrl === undefined) {
+      throw new FreedomIdError(
+        'invalid_argument',
+        'sendToBackend has no URL: pass one, or set backendUrl.',
+      );
+    }
     return sendToBackend(result, backendUrl, options);
   }
 
-  /** Creates and stores a request, returning its URL and its state. */
-  private createRequest(options: SignInOptions = {}): Promise<AuthorizationRequest> {
-    return createAuthorizationRequest(this.config, this.store, options);
-  }
-
-  /** Discards the stored request for `state` (a sign-in cancelled before it left). */
-  private discard(state: string): void {
-    this.store.take(state, () => undefined);
-  }
-
-  /** The callback at `href` (default: this page, or the callback it carried) when it is one to this client's redirect URI, else null. */
-  private callbackUrl(href: string | undefined): URL | null {
-    const url = parseHref(callbackHref(href));
-    const redirect = new URL(this.config.redirectUri);
-    return url !== null &&
-      url.origin === redirect.origin &&
-      url.pathname === redirect.pathname &&
-      hasCallbackParams(url)
-      ? url
-      : null;
-  }
-
-  /** Posts the callback to this popup's opener when the opener holds its state; throws `opener_lost` in a popup cut off from it. */
-  private forward(url: URL): boolean {
-    const state = url.searchParams.get('state');
-    return state !== null && postToOpener(url.href, (opener) => this.holds(opener, state));
-  }
-
-  /** Whether `opener` keeps the pending request for `state` (in its sessionStorage, or the shared store). */
-  private holds(opener: Window, state: string): boolean {
-    const { storage } = this.config;
-    try {
-      return new RequestStore(storage === 'session' ? opener.sessionStorage : storage).has(state);
-    } catch {
-      return false;
-    }
-  }
-}
-
-function parseHref(href: string): URL | null {
-  try {
-    return new URL(href);
-  } catch {
-    return null;
+  /** Ends a sign-in `beforeNavigate` cancelled: its stored request is discarded unless `keepRequest`. */
+  private cancel(state: string, keepRequest: boolean | undefined): SignInCancelled {
+    if (keepRequest !== true) this.store.take(state, () => undefined);
+    return SIGN_IN_CANCELLED;
   }
 }

@@ -1,10 +1,10 @@
 import { FREEDOM_ID_ISSUER } from '../freedom-id.js';
-import type { AuthParamsSupplier } from './auth-params.js';
+import { fetchAuthParams, type AuthParamsSupplier } from './auth-params.js';
 import { FreedomIdError, invalidConfig } from './errors.js';
-import { assignLocation } from './navigator.js';
+import { assignLocation, currentPage } from './navigator.js';
 import { isStorageLike, type StorageOption } from './request-store.js';
 import { normalizeScope } from './scope.js';
-import { parseEndpointUrl } from './url-rules.js';
+import { parseEndpointUrl, parseHttpUrl } from './url-rules.js';
 
 /** @deprecated Use {@link FREEDOM_ID_ISSUER}: the same value, under the one name the SDK, server and testing kit share. */
 export const DEFAULT_AUTHORITY = FREEDOM_ID_ISSUER;
@@ -21,12 +21,12 @@ export const DEFAULT_POPUP_TIMEOUT_MS = 300_000;
 /** Sends the browser to the authorization URL; replace it to open a popup, or to capture the URL in tests. */
 export type Navigate = (url: URL) => void | Promise<void>;
 
-/** What a merchant page passes to {@link FreedomIdClient}; only `clientId` and `redirectUri` are required. */
+/** What a merchant page passes to {@link FreedomIdClient}; only `clientId` is required. */
 export interface FreedomIdConfig {
   /** The client id Freedom ID support issued to the merchant (a UUID). */
   clientId: string;
-  /** Where Freedom ID sends the user back; must be registered with Freedom ID exactly as written here. */
-  redirectUri: string;
+  /** Where Freedom ID sends the user back; must be registered with Freedom ID exactly as written here. Default: this page's origin and path. */
+  redirectUri?: string;
   /** Space-separated grants; `openid` is added when missing. Default `'openid'`. */
   scope?: string;
   /** The provider's issuer (oidc-client-ts's word: authority), compared exactly as written with the callback's `iss` (RFC 9207). Default {@link FREEDOM_ID_ISSUER}. */
@@ -45,6 +45,10 @@ export interface FreedomIdConfig {
   navigate?: Navigate;
   /** Gets `state` and `nonce` from the merchant backend instead of making them in the browser. */
   authParams?: AuthParamsSupplier;
+  /** Shorthand for `authParams: () => fetchAuthParams(paramsUrl)`: an http(s) URL, relative ones resolved against this page. */
+  paramsUrl?: string | URL;
+  /** Where `sendToBackend(result)` POSTs when given no URL: an http(s) URL, relative ones resolved against this page. */
+  backendUrl?: string | URL;
   /** Milliseconds a sign-in popup may stay open before `signInPopup` gives up with `timeout`. Default 300000. */
   popupTimeoutMs?: number;
 }
@@ -62,6 +66,8 @@ export interface ResolvedConfig {
   readonly stateTtlSeconds: number;
   readonly navigate: Navigate;
   readonly authParams: AuthParamsSupplier | undefined;
+  /** The configured `backendUrl`, as written (checked to be an http(s) URL). */
+  readonly backendUrl: string | URL | undefined;
   readonly popupTimeoutMs: number;
 }
 
@@ -78,6 +84,8 @@ const OPTIONS = {
   stateTtlSeconds: true,
   navigate: true,
   authParams: true,
+  paramsUrl: true,
+  backendUrl: true,
   popupTimeoutMs: true,
 } as const satisfies Record<keyof FreedomIdConfig, true>;
 const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.keys(OPTIONS));
@@ -121,7 +129,7 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
       'clientId is required: pass the client id Freedom ID support issued to you.',
     );
   }
-  const redirectUri = parseEndpointUrl('redirectUri', config.redirectUri).href;
+  const redirectUri = parseEndpointUrl('redirectUri', config.redirectUri ?? currentPage()).href;
   if (typeof authority !== 'string' || parseEndpointUrl('authority', authority).search) {
     throw invalidConfig(
       'authority',
@@ -159,6 +167,12 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
       'authParams must be a function returning { state, nonce } (and optionally codeChallenge, codeChallengeMethod).',
     );
   }
+  const { paramsUrl, backendUrl } = config;
+  parseHttpUrl('paramsUrl', paramsUrl, 'params');
+  if (paramsUrl !== undefined && authParams !== undefined) {
+    throw invalidConfig('paramsUrl', 'Set paramsUrl or authParams, not both.');
+  }
+  parseHttpUrl('backendUrl', backendUrl, 'callback');
   return {
     clientId,
     redirectUri,
@@ -170,7 +184,8 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
     storage,
     stateTtlSeconds,
     navigate,
-    authParams,
+    authParams: paramsUrl === undefined ? authParams : () => fetchAuthParams(paramsUrl),
+    backendUrl,
     popupTimeoutMs,
   };
 }

@@ -1,6 +1,6 @@
 import { compact } from './compact.js';
 
-/** Every `code` a {@link FreedomIdError} can carry; the set is closed and documented in the README. */
+/** Every `code` a {@link FreedomIdError} can carry; the set is closed and documented in docs/sdk.md#errors. */
 export type FreedomIdErrorCode =
   | 'invalid_config'
   | 'invalid_argument'

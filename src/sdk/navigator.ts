@@ -1,4 +1,5 @@
-// The only module that reads or changes the page's address.
+// The only module of the SDK and the element that touches `location`, `history` or `window.open`
+// (the testing kit's simulator, a separate entry, sets the address bar of a test page itself).
 import { randomToken } from './random.js';
 
 /** Sends the whole page to `url` (the default `navigate`). */
@@ -9,6 +10,11 @@ export function assignLocation(url: URL): void {
 /** The page's current address. */
 export function currentHref(): string {
   return location.href;
+}
+
+/** The page's origin and path without query or hash: the default redirect URI. */
+export function currentPage(): string {
+  return location.origin + location.pathname;
 }
 
 /** The page's origin, against which `returnTo` is checked. */

@@ -71,12 +71,18 @@ export function createRecord({
 export function checkOwner(stored: string, clientId: string, redirectUri: string): void {
   const fields = parseFields(stored);
   if (fields === null) throw altered('it is not a record this SDK writes');
-  if (fields.client_id !== clientId || fields.redirect_uri !== redirectUri) {
+  if (isAnotherClients(stored, clientId, redirectUri)) {
     throw new FreedomIdError(
       'state_not_found',
       `The callback's state belongs to a sign-in of client ${String(fields.client_id)} at ${String(fields.redirect_uri)}: handle it with a client configured the same way.`,
     );
   }
+}
+
+/** Whether `stored` is a well-formed record of another client id or redirect URI (one this client must leave alone). */
+export function isAnotherClients(stored: string, clientId: string, redirectUri: string): boolean {
+  const fields = parseFields(stored);
+  return fields !== null && (fields.client_id !== clientId || fields.redirect_uri !== redirectUri);
 }
 
 /**

@@ -37,7 +37,12 @@ export class RequestStore {
 
   /** Whether a request is pending for `state`; reads only. */
   has(state: string): boolean {
-    return this.use((storage) => storage.getItem(STORAGE_PREFIX + state) !== null);
+    return this.peek(state) !== null;
+  }
+
+  /** The stored entry for `state` (null when there is none), left in place. */
+  peek(state: string): string | null {
+    return this.use((storage) => storage.getItem(STORAGE_PREFIX + state));
   }
 
   /**

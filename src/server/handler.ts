@@ -8,19 +8,20 @@ import {
   type FreedomIdHandlerOptions,
   type ResolvedHandlerOptions,
 } from './handler-options.js';
+import { deriveKeys } from './derive-keys.js';
 import { refuse, withCookies } from './handler-reply.js';
 import { invalid } from './option-checks.js';
 import {
-  deriveCookieKeys,
   MAX_PENDING,
   openPendingCookies,
+  PENDING_COOKIE_PURPOSE,
   pendingCookieName,
   sealPending,
   setCookie,
   type OpenedCookie,
   type PendingSignIn,
 } from './pending-cookie.js';
-import { pkceChallenge, randomSecret } from './random.js';
+import { pkceChallenge, randomSecrets } from './random.js';
 import { isRecord, parseJson, readBounded } from './read-reply.js';
 import { pagePostRefusal } from './same-origin-post.js';
 import { publicSession, SESSION_KEY_INFO, type FreedomIdSession } from './session-cookie.js';
@@ -41,8 +42,8 @@ const MAX_CALLBACK_BYTES = 16_384;
  */
 export function createFreedomIdHandler(options: FreedomIdHandlerOptions): FreedomIdHandler {
   const config = resolveHandlerOptions(options);
-  const keys = deriveCookieKeys(config.cookieSecrets);
-  const sessionKeys = deriveCookieKeys(config.cookieSecrets, SESSION_KEY_INFO);
+  const keys = deriveKeys(config.cookieSecrets, PENDING_COOKIE_PURPOSE);
+  const sessionKeys = deriveKeys(config.cookieSecrets, SESSION_KEY_INFO);
   const { session } = config;
   /** Each route: its method and what answers it; the session routes exist only with the `session` option. */
   const routes: Record<
@@ -99,7 +100,7 @@ export function createFreedomIdHandler(options: FreedomIdHandlerOptions): Freedo
 async function params(
   request: Request,
   config: ResolvedHandlerOptions,
-  keys: readonly Uint8Array[],
+  keys: readonly CryptoKey[],
 ): Promise<Response> {
   // A cross-site page could otherwise push this browser's pending sign-ins out (Fetch Metadata).
   if (request.headers.get('sec-fetch-site') === 'cross-site') {
@@ -112,10 +113,11 @@ async function params(
   for (const name of [...stale, ...dropped.map((cookie) => cookie.name)]) {
     headers.append('set-cookie', setCookie(name, '', 0, secure));
   }
-  const codeVerifier = config.pkce ? randomSecret() : undefined;
+  const [state, nonce, verifier] = randomSecrets(3);
+  const codeVerifier = config.pkce ? verifier : undefined;
   const signIn: PendingSignIn = {
-    state: randomSecret(),
-    nonce: randomSecret(),
+    state,
+    nonce,
     created: Date.now(),
     ...(codeVerifier === undefined ? {} : { codeVerifier }),
   };
@@ -138,8 +140,8 @@ async function params(
 async function callback(
   request: Request,
   config: ResolvedHandlerOptions,
-  keys: readonly Uint8Array[],
-  sessionKeys: readonly Uint8Array[],
+  keys: readonly CryptoKey[],
+  sessionKeys: readonly CryptoKey[],
 ): Promise<Response> {
   const refusal = pagePostRefusal(request, config);
   if (refusal !== undefined) return refuse(refusal, undefined, request, config);

@@ -1,6 +1,7 @@
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { cookieName } from './cookie-names.js';
 import { base64Url } from './random.js';
+import { sha256 } from './sha256.js';
 
 /** What one pending sign-in binds to the browser: only the server ever reads it. */
 export interface PendingSignIn {
@@ -34,49 +35,15 @@ const MAX_CLEARED = 2 * MAX_PENDING;
 const SEALED_SHAPE =
   /^eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0\.\.[\w-]{16}\.[\w-]{1,1024}\.[\w-]{22}$/;
 
-/** The HKDF `info` of the pending-sign-in cookies' keys. */
-export const PENDING_KEY_INFO = 'pending sign-in cookie A256GCM';
-
-/**
- * Derives one AES-256-GCM key per cookie secret with HKDF-SHA-256, so the secret itself never
- * encrypts anything and a key is good for nothing but the cookies its `info` names.
- * @see https://www.rfc-editor.org/rfc/rfc5869
- */
-export async function deriveCookieKeys(
-  secrets: readonly string[],
-  info: string = PENDING_KEY_INFO,
-): Promise<Uint8Array[]> {
-  return Promise.all(
-    secrets.map(async (secret) => {
-      const material = await crypto.subtle.importKey(
-        'raw',
-        new TextEncoder().encode(secret),
-        'HKDF',
-        false,
-        ['deriveBits'],
-      );
-      const bits = await crypto.subtle.deriveBits(
-        {
-          name: 'HKDF',
-          hash: 'SHA-256',
-          salt: new TextEncoder().encode('freedomid-web'),
-          info: new TextEncoder().encode(info),
-        },
-        material,
-        256,
-      );
-      return new Uint8Array(bits);
-    }),
-  );
-}
+/** The HKDF purpose of the pending cookies' keys (HKDF info, see derive-keys.ts); changing it invalidates every pending cookie. */
+export const PENDING_COOKIE_PURPOSE = 'pending sign-in cookie A256GCM';
 
 /**
  * The cookie name of the pending sign-in with this `state`: the callback then opens only the cookie
  * named for the posted state, so no number of other cookies can hide it.
  */
 export async function pendingCookieName(state: string, secure: boolean): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(state));
-  return `${cookieName(COOKIE_PREFIX, secure)}${base64Url(new Uint8Array(digest)).slice(0, 16)}`;
+  return `${cookieName(COOKIE_PREFIX, secure)}${base64Url(await sha256(state)).slice(0, 16)}`;
 }
 
 /**
@@ -85,7 +52,7 @@ export async function pendingCookieName(state: string, secure: boolean): Promise
  */
 export function sealPending(
   pending: PendingSignIn,
-  key: Uint8Array,
+  key: CryptoKey,
   ttlSeconds: number,
 ): Promise<string> {
   return new EncryptJWT({ ...pending })
@@ -102,7 +69,7 @@ export function sealPending(
  */
 export async function openPendingCookies(
   cookieHeader: string | null,
-  keys: readonly Uint8Array[],
+  keys: readonly CryptoKey[],
   secure: boolean,
   onlyName?: string,
 ): Promise<{ pending: OpenedCookie[]; stale: string[] }> {
@@ -126,7 +93,7 @@ export async function openPendingCookies(
 
 async function openOne(
   value: string,
-  keys: readonly Uint8Array[],
+  keys: readonly CryptoKey[],
 ): Promise<PendingSignIn | undefined> {
   for (const key of keys) {
     try {

@@ -78,11 +78,20 @@ export async function fetchReply(
   timeoutMs: number,
 ): Promise<{ status: number; text: string }> {
   try {
+    // 'manual', then refused here: Workers (workerd) throw on redirect 'error' before sending anything.
     const response = await fetch(url, {
       ...init,
-      redirect: 'error',
+      redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      await response.body?.cancel();
+      throw new FreedomIdServerError(
+        'invalid_response',
+        `${what} answered with a redirect (HTTP ${response.status}), which is never followed: set the URL that answers itself.`,
+        { status: response.status },
+      );
+    }
     return { status: response.status, text: await readCappedText(response, what) };
   } catch (cause) {
     throw requestFailed(what, timeoutMs, cause);

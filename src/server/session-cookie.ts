@@ -1,12 +1,11 @@
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { cookieName } from './cookie-names.js';
-import type { deriveCookieKeys } from './pending-cookie.js';
 import { isRecord } from './read-reply.js';
 
-/** A key `deriveCookieKeys` makes, whatever form it takes. */
-export type CookieKey = Awaited<ReturnType<typeof deriveCookieKeys>>[number];
+/** A key `deriveKeys` makes for the session cookie. */
+export type CookieKey = CryptoKey;
 
-/** The HKDF `info` of the session cookie's keys: distinct from the pending sign-in's, so neither cookie opens as the other. */
+/** The HKDF purpose (info) of the session cookie's keys (see derive-keys.ts): distinct from the pending sign-in's, so neither cookie opens as the other. */
 export const SESSION_KEY_INFO = 'session cookie A256GCM';
 
 /** The session cookie's name, after `__Host-` when the deployment is secure. */

@@ -2,7 +2,7 @@ import { discover } from './discovery.js';
 import { jsonResponse } from './handler-errors.js';
 import type { ResolvedHandlerOptions } from './handler-options.js';
 import { refuse, report } from './handler-reply.js';
-import { randomSecret } from './random.js';
+import { randomSecrets } from './random.js';
 import { isRecord, parseJson, readBounded } from './read-reply.js';
 import { pagePostRefusal } from './same-origin-post.js';
 import { clearSessionCookie, inStore, readSession, renewSession } from './session.js';
@@ -116,7 +116,7 @@ async function endSessionUrl(
   if (session.idToken !== undefined) url.searchParams.set('id_token_hint', session.idToken);
   if (settings.postLogoutRedirectUri !== undefined) {
     url.searchParams.set('post_logout_redirect_uri', settings.postLogoutRedirectUri.href);
-    url.searchParams.set('state', randomSecret());
+    url.searchParams.set('state', randomSecrets(1)[0] ?? '');
   }
   return url.href;
 }

@@ -2,7 +2,7 @@ import { FreedomIdServerError } from './errors.js';
 import type { ExchangeCodeResult } from './exchange-code.js';
 import type { ResolvedHandlerOptions } from './handler-options.js';
 import { setCookie } from './pending-cookie.js';
-import { randomSecret } from './random.js';
+import { randomSecrets } from './random.js';
 import {
   openSessionCookie,
   sealSession,
@@ -33,7 +33,7 @@ export async function startSession(
 ): Promise<void> {
   const now = Date.now();
   const session: SealedSession = {
-    id: randomSecret(),
+    id: randomSecrets(1)[0] ?? '',
     sub: claims.sub,
     data: data ?? null,
     createdAt: now,

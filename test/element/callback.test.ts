@@ -12,7 +12,7 @@ import {
   record,
   signIn,
   unmountAll,
-} from './helpers.js';
+} from '../helpers/element.js';
 
 const REDIRECT_URI = `${location.origin}/login`;
 const BACKEND = '/api/freedomid/callback';
@@ -187,6 +187,39 @@ describe('<freedomid-login>', () => {
       expect(errors.events[0].detail.code).to.equal('state_not_found');
       expect(Object.keys(errors.events[0].detail).sort()).to.deep.equal(['code', 'message']);
     });
+  });
+
+  describe('when two elements of different client ids are on the redirect page', () => {
+    const OTHER_ID = '5d1f7a2e-0b7c-4e8e-9f52-1c3b2a9d4e61';
+    for (const ownerFirst of [false, true]) {
+      it(`the owner of the state handles the callback, the other reports nothing (${ownerFirst ? 'owner' : 'other'} first in the page)`, async () => {
+        const { state, nonce } = await started();
+        arriveAt({ code: 'auth-code-2', state });
+        const callbacks = record('freedomid-callback');
+        const errors = record('freedomid-error');
+        const [owner, other] = [CLIENT_ID, OTHER_ID].map((clientId) => {
+          const el = document.createElement('freedomid-login');
+          el.setAttribute('client-id', clientId);
+          el.setAttribute('redirect-uri', REDIRECT_URI);
+          return el;
+        });
+        // Connected in one step, so both look at the same address bar in this order.
+        const host = document.createElement('div');
+        host.dataset.testHost = '';
+        host.append(...(ownerFirst ? [owner, other] : [other, owner]));
+        document.body.append(host);
+        await waitUntil(() => callbacks.events.length === 1);
+        await Promise.all([owner.updateComplete, other.updateComplete]);
+        await new Promise((resolve) => setTimeout(resolve));
+        callbacks.stop();
+        errors.stop();
+        expect(callbacks.events.map((event) => [event.target, event.detail])).to.deep.equal([
+          [owner, { code: 'auth-code-2', state, nonce, redirectUri: REDIRECT_URI }],
+        ]);
+        expect(errors.events.map((event) => event.detail)).to.deep.equal([]);
+        expect([location.pathname, location.search]).to.deep.equal(['/login', '']);
+      });
+    }
   });
 
   describe('when the page is not its redirect URI', () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { FreedomIdClient, type FreedomIdConfig, type Navigate } from '../../src/index.js';
 import type { FreedomIdLogin } from '../../src/element.js';
-import { CLIENT_ID, mount, record, thrown, unmountAll } from './helpers.js';
+import { CLIENT_ID, mount, record, thrown, unmountAll } from '../helpers/element.js';
 
 /** The SDK's own message for a wrong field, which the element passes on after naming the attribute. */
 function sdkMessage(field: Record<string, unknown>): string {
@@ -89,12 +89,14 @@ describe('<freedomid-login>', () => {
       [
         'backend-url',
         { 'backend-url': 'javascript:alert(1)' },
-        '<freedomid-login>: backend-url "javascript:alert(1)" is not an http(s) URL: set it to your backend\'s callback endpoint, e.g. /api/freedomid/callback.',
+        () =>
+          `<freedomid-login>: the backend-url attribute: ${sdkMessage({ backendUrl: 'javascript:alert(1)' })}`,
       ],
       [
         'params-url',
         { 'params-url': 'ftp://shop.example/params' },
-        '<freedomid-login>: params-url "ftp://shop.example/params" is not an http(s) URL: set it to your backend\'s endpoint that returns { state, nonce }, e.g. /api/freedomid/params.',
+        () =>
+          `<freedomid-login>: the params-url attribute: ${sdkMessage({ paramsUrl: 'ftp://shop.example/params' })}`,
       ],
       [
         'ux-mode',
@@ -171,6 +173,22 @@ describe('<freedomid-login>', () => {
         errors.stop();
       }
       expect([details.length, errors.events.length, logged.length]).to.deep.equal([1, 0, 0]);
+    });
+
+    it('reports a client-id error again when another sign-in attribute changes while it remains', async () => {
+      const { el, details } = await mountBadly({});
+      const errors = record('freedomid-error');
+      const original = console.error;
+      console.error = () => undefined;
+      try {
+        el.scope = 'openid read.profile';
+        await el.updateComplete;
+      } finally {
+        console.error = original;
+        errors.stop();
+      }
+      expect(errors.events.map((event) => event.detail)).to.deep.equal(details);
+      expect(details.map(({ field }) => field)).to.deep.equal(['client-id']);
     });
 
     it('reports a wrong theme, and enables the button once it is fixed, without rebuilding the client', async () => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../mocks/wait.js';
 import { FreedomIdLogin, STRINGS } from '../../src/element.js';
 import { LABELS, LOCALES, TEXTS } from '../../src/element/strings.js';
-import { openWindow } from '../security/helpers.js';
+import { openWindow } from '../helpers/security.js';
 import {
   AUTHORITY,
   CLIENT_ID,
@@ -15,7 +15,7 @@ import {
   signIn,
   storedEntries,
   unmountAll,
-} from './helpers.js';
+} from '../helpers/element.js';
 
 const PAGE = location.origin + location.pathname;
 

@@ -12,7 +12,7 @@ import {
   signIn,
   storedEntries,
   unmountAll,
-} from './helpers.js';
+} from '../helpers/element.js';
 
 const PARAMS = '/api/freedomid/params';
 const STATE = 'state-made-by-the-backend-0001';

@@ -18,7 +18,7 @@ import {
   thrown,
   unmountAll,
   type Mounted,
-} from './helpers.js';
+} from '../helpers/element.js';
 import { capturePopups } from '../mocks/popups.js';
 
 const REDIRECT = `${location.origin}/test/element/fixtures/popup-redirect.html`;

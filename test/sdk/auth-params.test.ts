@@ -9,7 +9,7 @@ import {
   makeClient,
   rejection,
   storedEntries,
-} from './helpers.js';
+} from '../helpers/sdk.js';
 
 const STATE = 'backend-state-0123456789abcdefXYZ';
 const NONCE = 'backend-nonce-0123456789abcdefXYZ';

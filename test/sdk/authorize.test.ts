@@ -9,7 +9,7 @@ import {
   rejection,
   s256,
   storedEntries,
-} from './helpers.js';
+} from '../helpers/sdk.js';
 
 const URL_SAFE_128_BITS = /^[A-Za-z0-9_-]{22,}$/;
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
 import type { CallbackResult } from '../../src/index.js';
 import { startWorker, worker } from '../mocks/browser.js';
-import { bigReply, makeClient, rejection } from './helpers.js';
+import { bigReply, makeClient, rejection } from '../helpers/sdk.js';
 
 const result: CallbackResult = {
   code: 'auth-code',
@@ -47,6 +47,27 @@ describe('FreedomIdClient.sendToBackend', () => {
         method: 'POST',
       },
     ]);
+  });
+
+  it('POSTs to the configured backendUrl when given no URL', async () => {
+    const seen: string[] = [];
+    worker.use(
+      http.post(BACKEND, ({ request }) => {
+        seen.push(request.url);
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    const { client } = makeClient({ backendUrl: BACKEND });
+    expect(await client.sendToBackend(result)).to.deep.equal({ ok: true });
+    expect(seen).to.deep.equal([`${location.origin}${BACKEND}`]);
+  });
+
+  it('without a URL or a configured backendUrl → invalid_argument, and nothing is sent', async () => {
+    const error = await rejection(() => makeClient().client.sendToBackend(result));
+    expect(error.toJSON()).to.deep.equal({
+      code: 'invalid_argument',
+      message: 'sendToBackend has no URL: pass one, or set backendUrl.',
+    });
   });
 
   it('sends extra headers', async () => {

@@ -8,7 +8,7 @@ import {
   rejection,
   startSignIn,
   storedEntries,
-} from './helpers.js';
+} from '../helpers/sdk.js';
 
 describe('FreedomIdClient.handleCallback', () => {
   const pageUrl = location.href;

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { SIGN_IN_CANCELLED } from '../../src/index.js';
 import {
   REDIRECT_URI,
   callbackUrl,
@@ -7,7 +8,7 @@ import {
   rejection,
   startSignIn,
   storedEntries,
-} from './helpers.js';
+} from '../helpers/sdk.js';
 
 /** This page as the redirect URI, so the client reads and cleans the address bar. */
 const PAGE = `${location.origin}${location.pathname}`;
@@ -88,6 +89,53 @@ describe('FreedomIdClient.completeSignIn', () => {
     });
   });
 
+  describe('when two clients of different client ids share the redirect page', () => {
+    const OTHER_ID = '5d1f7a2e-0b7c-4e8e-9f52-1c3b2a9d4e61';
+
+    it('the other client, asked first, resolves null and leaves the address bar to the owner', async () => {
+      const { client: owner } = makeClient({ redirectUri: PAGE });
+      const { client: other } = makeClient({ redirectUri: PAGE, clientId: OTHER_ID });
+      const { state, nonce } = await startSignIn(owner);
+      history.replaceState(null, '', `${location.pathname}?code=abc&state=${state}`);
+      expect(await other.completeSignIn()).to.equal(null);
+      expect(location.search).to.equal(`?code=abc&state=${state}`);
+      expect(Object.keys(storedEntries())).to.deep.equal([`freedomid.${state}`]);
+      expect(await owner.completeSignIn()).to.deep.equal({
+        code: 'abc',
+        state,
+        nonce,
+        redirectUri: PAGE,
+      });
+      expect([location.search, await other.completeSignIn()]).to.deep.equal(['', null]);
+    });
+
+    it('the other client, asked after the owner, resolves null instead of state_not_found', async () => {
+      const { client: owner } = makeClient({ redirectUri: PAGE });
+      const { client: other } = makeClient({ redirectUri: PAGE, clientId: OTHER_ID });
+      const { state } = await startSignIn(owner);
+      const href = `${PAGE}?code=abc&state=${state}`;
+      history.replaceState(null, '', href);
+      expect((await owner.completeSignIn())?.state).to.equal(state);
+      expect([await other.completeSignIn(), await other.completeSignIn(href)]).to.deep.equal([
+        null,
+        null,
+      ]);
+      expect((await rejection(() => owner.completeSignIn())).code).to.equal('state_not_found');
+    });
+
+    it('a state no client stored is still reported, once, by the first client asked', async () => {
+      const { client: first } = makeClient({ redirectUri: PAGE });
+      const { client: second } = makeClient({ redirectUri: PAGE, clientId: OTHER_ID });
+      history.replaceState(
+        null,
+        '',
+        `${location.pathname}?code=abc&state=forged-state-of-nobody-00000`,
+      );
+      expect((await rejection(() => first.completeSignIn())).code).to.equal('state_not_found');
+      expect([location.search, await second.completeSignIn()]).to.deep.equal(['', null]);
+    });
+  });
+
   describe('when a callback is given by href', () => {
     it('validates it without touching the address bar', async () => {
       const { client } = makeClient();
@@ -120,16 +168,40 @@ describe('FreedomIdClient.signIn with beforeNavigate', () => {
     ]);
   });
 
-  it('returning false navigates nowhere and discards the request', async () => {
+  it('returning false navigates nowhere, discards the request and resolves "cancelled"', async () => {
     const { client, navigations } = makeClient();
     let called = 0;
-    await client.signIn({
+    const outcome = await client.signIn({
       beforeNavigate: () => {
         called++;
         return false;
       },
     });
-    expect([called, navigations.length]).to.deep.equal([1, 0]);
+    expect([outcome, called, navigations.length]).to.deep.equal([SIGN_IN_CANCELLED, 1, 0]);
+    expect(SIGN_IN_CANCELLED).to.equal('cancelled');
     expect(storedEntries()).to.deep.equal({});
+  });
+
+  it('with keepRequest, a cancel keeps the request, and the URL it was given still completes', async () => {
+    const { client, navigations } = makeClient();
+    const seen: URL[] = [];
+    const outcome = await client.signIn({
+      keepRequest: true,
+      beforeNavigate: (url) => {
+        seen.push(url);
+        return false;
+      },
+    });
+    expect([outcome, navigations.length]).to.deep.equal(['cancelled', 0]);
+    const state = seen[0].searchParams.get('state') ?? '';
+    expect(Object.keys(storedEntries())).to.deep.equal([`freedomid.${state}`]);
+    const result = await client.handleCallback(callbackUrl({ code: 'c', state }));
+    expect([result.code, result.state]).to.deep.equal(['c', state]);
+  });
+
+  it('resolves undefined once it navigated', async () => {
+    const { client, navigations } = makeClient();
+    expect(await client.signIn({ beforeNavigate: () => true })).to.equal(undefined);
+    expect(navigations).to.have.length(1);
   });
 });

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { FreedomIdClient, type FreedomIdConfig } from '../../src/index.js';
-import { CLIENT_ID, REDIRECT_URI, thrown } from './helpers.js';
+import { CLIENT_ID, REDIRECT_URI, thrown } from '../helpers/sdk.js';
 
 const valid: FreedomIdConfig = { clientId: CLIENT_ID, redirectUri: REDIRECT_URI };
+const PAGE = location.href;
 
 describe('FreedomIdClient configuration', () => {
   describe('when a field is bad', () => {
@@ -10,7 +11,6 @@ describe('FreedomIdClient configuration', () => {
       ['missing clientId', { clientId: undefined }, 'clientId'],
       ['empty clientId', { clientId: '  ' }, 'clientId'],
       ['numeric clientId', { clientId: 42 }, 'clientId'],
-      ['missing redirectUri', { redirectUri: undefined }, 'redirectUri'],
       ['relative redirectUri', { redirectUri: '/login' }, 'redirectUri'],
       [
         'http redirectUri off loopback',
@@ -75,6 +75,41 @@ describe('FreedomIdClient configuration', () => {
       });
     }
 
+    // The element's backend-url and params-url are these options: the JS API is checked the same way.
+    const urls: [string, Record<string, unknown>, string][] = [
+      [
+        'backendUrl',
+        { backendUrl: 'javascript:alert(1)' },
+        'backendUrl "javascript:alert(1)" must be an http(s) URL, e.g. /api/freedomid/callback.',
+      ],
+      [
+        'backendUrl',
+        { backendUrl: ' ' },
+        'backendUrl " " must be an http(s) URL, e.g. /api/freedomid/callback.',
+      ],
+      [
+        'paramsUrl',
+        { paramsUrl: 'ftp://shop.example/params' },
+        'paramsUrl "ftp://shop.example/params" must be an http(s) URL, e.g. /api/freedomid/params.',
+      ],
+      [
+        'paramsUrl',
+        { paramsUrl: 42 },
+        'paramsUrl 42 must be an http(s) URL, e.g. /api/freedomid/params.',
+      ],
+      [
+        'paramsUrl',
+        { paramsUrl: '/api/freedomid/params', authParams: () => ({ state: 's', nonce: 'n' }) },
+        'Set paramsUrl or authParams, not both.',
+      ],
+    ];
+    for (const [field, change, message] of urls) {
+      it(`${JSON.stringify(change[field])} as ${field} → invalid_config with field "${field}" and the exact message`, () => {
+        const error = thrown(() => new FreedomIdClient({ ...valid, ...change }));
+        expect(error.toJSON()).to.deep.equal({ code: 'invalid_config', field, message });
+      });
+    }
+
     it('says why a client secret is refused', () => {
       const error = thrown(
         () => new FreedomIdClient({ ...valid, clientSecret: 'x' } as FreedomIdConfig),
@@ -101,7 +136,28 @@ describe('FreedomIdClient configuration', () => {
       });
     }
 
-    it('fills in the defaults', () => {
+    it('fills in the defaults, the redirect URI being this page without query or hash', () => {
+      history.replaceState(null, '', `${location.pathname}?lang=kk#top`);
+      try {
+        const { config } = new FreedomIdClient({ clientId: CLIENT_ID });
+        expect(config.redirectUri).to.equal(location.origin + location.pathname);
+        expect([config.backendUrl, config.authParams]).to.deep.equal([undefined, undefined]);
+      } finally {
+        history.replaceState(null, '', PAGE);
+      }
+    });
+
+    it('accepts a relative backendUrl, kept as written, and makes paramsUrl the authParams', () => {
+      const { config } = new FreedomIdClient({
+        ...valid,
+        backendUrl: '/api/freedomid/callback',
+        paramsUrl: 'https://shop.example/api/freedomid/params',
+      });
+      expect(config.backendUrl).to.equal('/api/freedomid/callback');
+      expect(typeof config.authParams).to.equal('function');
+    });
+
+    it('fills in the other defaults', () => {
       const { config } = new FreedomIdClient(valid);
       expect(config.authority).to.equal('https://passport.freedompay.kz');
       expect(config.authorizationEndpoint.href).to.equal('https://passport.freedompay.kz/openid');

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { FreedomIdClient, POPUP_MESSAGE_TYPE, type CallbackResult } from '../../src/index.js';
 import { readCode } from '../../src/testing/index.js';
-import { CLIENT_ID, callbackUrl, clearEntries, rejection, storedEntries } from './helpers.js';
+import { CLIENT_ID, callbackUrl, clearEntries, rejection, storedEntries } from '../helpers/sdk.js';
 import { capturePopups } from '../mocks/popups.js';
 import { waitUntil } from '../mocks/wait.js';
 
@@ -84,22 +84,36 @@ describe('FreedomIdClient.signInPopup', () => {
   });
 
   describe('when beforeNavigate returns false', () => {
-    it('→ popup_closed, the popup closes and the request is discarded', async () => {
+    it('resolves "cancelled", the popup closes and the request is discarded', async () => {
       const seen: string[] = [];
       const client = popupClient();
-      const error = await rejection(() =>
-        fromClick(() =>
-          client.signInPopup({
-            beforeNavigate: (url) => {
-              seen.push(url.searchParams.get('client_id') ?? '');
-              return false;
-            },
-          }),
-        ),
+      const outcome = await fromClick(() =>
+        client.signInPopup({
+          beforeNavigate: (url) => {
+            seen.push(url.searchParams.get('client_id') ?? '');
+            return false;
+          },
+        }),
       );
-      expect(error.code).to.equal('popup_closed');
+      expect(outcome).to.equal('cancelled');
       expect(seen).to.deep.equal([CLIENT_ID]);
       expect(storedEntries()).to.deep.equal({});
+      await until(() => capture.popups[0]!.closed);
+    });
+
+    it('with keepRequest, resolves "cancelled" and keeps the request of the URL it was given', async () => {
+      const seen: string[] = [];
+      const outcome = await fromClick(() =>
+        popupClient().signInPopup({
+          keepRequest: true,
+          beforeNavigate: (url) => {
+            seen.push(url.searchParams.get('state') ?? '');
+            return false;
+          },
+        }),
+      );
+      expect(outcome).to.equal('cancelled');
+      expect(Object.keys(storedEntries())).to.deep.equal([`freedomid.${seen[0]}`]);
       await until(() => capture.popups[0]!.closed);
     });
   });

@@ -1,7 +1,7 @@
 // Any certified OpenID provider by configuration (issue 13, the browser half): its own
 // authorization endpoint, its issuer compared exactly as written, and its name in messages.
 import { expect } from '@open-wc/testing';
-import { callbackUrl, clearEntries, makeClient, rejection, startSignIn } from './helpers.js';
+import { callbackUrl, clearEntries, makeClient, rejection, startSignIn } from '../helpers/sdk.js';
 
 /** A standards-shaped provider: /authorize path, an issuer ending in "/". */
 const ISSUER = 'http://127.0.0.1:9401/';

@@ -6,12 +6,11 @@ import {
   AUTHORITY,
   REDIRECT_URI,
   clearEntries,
-  freedomIdError,
   startSignIn,
   makeClient,
-  outcome,
   storedEntries,
-} from './helpers.js';
+  rejection,
+} from '../helpers/security.js';
 
 /** What a forged callback is built from: our client's pending state, and one of another client id and another redirect URI. */
 interface Issued {
@@ -218,7 +217,7 @@ describe('FreedomIdClient.handleCallback', () => {
         };
         const href = REDIRECT_URI + forge(issued);
 
-        const error = freedomIdError(await outcome(() => client.handleCallback(href)));
+        const error = await rejection(() => client.handleCallback(href));
 
         expect(error).to.be.instanceOf(FreedomIdError);
         expect(error.code).to.equal(code);
@@ -259,7 +258,7 @@ describe('FreedomIdClient.handleCallback', () => {
     for (const [name, href] of notUrls) {
       it(`${name} → invalid_argument`, async () => {
         const { client } = makeClient();
-        const error = freedomIdError(await outcome(() => client.handleCallback(href as string)));
+        const error = await rejection(() => client.handleCallback(href as string));
         expect(error).to.be.instanceOf(FreedomIdError);
         expect(error.code).to.equal('invalid_argument');
       });

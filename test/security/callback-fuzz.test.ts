@@ -10,7 +10,13 @@ import {
   FreedomIdError,
   type CallbackResult,
 } from '../../src/index.js';
-import { AUTHORITY, CLIENT_ID, ERROR_CODES, MemoryStorage, REDIRECT_URI } from './helpers.js';
+import {
+  AUTHORITY,
+  CLIENT_ID,
+  ERROR_CODES,
+  MemoryStorage,
+  REDIRECT_URI,
+} from '../helpers/security.js';
 
 const OTHER_CLIENT_ID = '0f6b4c2e-8a1d-4e7b-9c3f-5a2d1e0b7c64';
 const OTHER_REDIRECT_URI = `${location.origin}/other-callback`;

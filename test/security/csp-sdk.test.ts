@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../mocks/wait.js';
 import type { CallbackResult } from '../../src/index.js';
-import { openWindow } from './helpers.js';
+import { openWindow } from '../helpers/security.js';
 
 const PATH = '/test/security/csp/sdk-tt-none/index.html';
 const POLICY =

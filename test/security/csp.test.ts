@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import { readFile } from '@web/test-runner-commands';
 import { waitUntil } from '../mocks/wait.js';
-import { openWindow } from './helpers.js';
+import { openWindow } from '../helpers/security.js';
 
 /** The policy of issue 5, exactly as written there. */
 const STRICT_CSP =

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../mocks/wait.js';
 import '../../src/element.js';
 import type { FreedomIdErrorDetail } from '../../src/element.js';
-import { block, clearEntries, fill } from './helpers.js';
+import { block, clearEntries, fill } from '../helpers/security.js';
 
 const CLIENT_ID = 'c388f3cd-7722-4040-9bb2-94b0a05093aa';
 

@@ -6,12 +6,11 @@ import '../../src/element.js';
 import type { FreedomIdErrorDetail } from '../../src/element.js';
 import {
   clearEntries,
-  freedomIdError,
   startSignIn,
   makeClient,
-  outcome,
   storedEntries,
-} from './helpers.js';
+  rejection,
+} from '../helpers/security.js';
 
 const PAGE_URL = location.href;
 const THIS_PAGE = `${location.origin}${location.pathname}`;
@@ -200,9 +199,7 @@ describe('FreedomIdClient.createAuthorizationUrl', () => {
     for (const returnTo of refused) {
       it(`refuses ${JSON.stringify(returnTo)} with invalid_argument, storing nothing`, async () => {
         const { client } = makeClient();
-        const error = freedomIdError(
-          await outcome(() => client.createAuthorizationUrl({ returnTo })),
-        );
+        const error = await rejection(() => client.createAuthorizationUrl({ returnTo }));
         expect(error.code).to.equal('invalid_argument');
         expect(storedEntries()).to.deep.equal({});
       });

@@ -8,12 +8,11 @@ import {
   block,
   clearEntries,
   fill,
-  freedomIdError,
   startSignIn,
   makeClient,
-  outcome,
   storedEntries,
-} from './helpers.js';
+  rejection,
+} from '../helpers/security.js';
 
 const PAGE_URL = location.href;
 /** The redirect URI of a client whose callback page is this very test page. */
@@ -57,11 +56,10 @@ describe('Real-life paths', () => {
       const { state } = await startSignIn(client);
       await client.handleCallback(`${client.config.redirectUri}?code=first&state=${state}`);
 
-      const result = await outcome(() =>
+      const error = await rejection(() =>
         client.handleCallback(`${client.config.redirectUri}?code=second&state=${state}`),
       );
 
-      const error = freedomIdError(result);
       expect(error).to.be.instanceOf(FreedomIdError);
       expect(error.name).to.equal('FreedomIdError');
       expect(error.code).to.equal('state_not_found');
@@ -84,7 +82,7 @@ describe('Real-life paths', () => {
       const { state } = await startSignIn(client);
       const href = `${client.config.redirectUri}?code=c&state=${state}&iss=${encodeURIComponent(client.config.authority)}`;
       await client.handleCallback(href);
-      const error = freedomIdError(await outcome(() => client.handleCallback(href)));
+      const error = await rejection(() => client.handleCallback(href));
       expect(error.code).to.equal('state_not_found');
     });
 
@@ -104,7 +102,7 @@ describe('Real-life paths', () => {
     it('a failed callback cleans the address bar too', async () => {
       const { client } = makeClient({ redirectUri: THIS_PAGE });
       arriveAt('?code=c&state=forged');
-      const error = freedomIdError(await outcome(() => client.handleCallback()));
+      const error = await rejection(() => client.handleCallback());
       expect(error.code).to.equal('state_not_found');
       expect(location.search).to.equal('');
     });
@@ -121,9 +119,7 @@ describe('Real-life paths', () => {
 
       expect(outcomes[0]).to.deep.equal({ status: 'fulfilled', value: { session: 'ok' } });
       expect(outcomes[1].status).to.equal('rejected');
-      const error = (outcomes[1] as PromiseRejectedResult).reason as unknown;
-      expect(error).to.be.instanceOf(FreedomIdError);
-      expect((error as FreedomIdError).code).to.equal('state_not_found');
+      expect((await rejection(outcomes[1])).code).to.equal('state_not_found');
       expect(posts).to.have.length(1);
     });
 
@@ -137,8 +133,7 @@ describe('Real-life paths', () => {
       const outcomes = await Promise.allSettled([handleAndSend(first), handleAndSend(second)]);
 
       expect(outcomes.map(({ status }) => status)).to.deep.equal(['fulfilled', 'rejected']);
-      const error = (outcomes[1] as PromiseRejectedResult).reason as FreedomIdError;
-      expect(error.code).to.equal('state_not_found');
+      expect((await rejection(outcomes[1])).code).to.equal('state_not_found');
       expect(posts).to.have.length(1);
     });
 
@@ -153,9 +148,7 @@ describe('Real-life paths', () => {
       const outcomes = await Promise.allSettled([send(), send()]);
 
       expect(outcomes.map(({ status }) => status)).to.deep.equal(['fulfilled', 'rejected']);
-      expect(((outcomes[1] as PromiseRejectedResult).reason as FreedomIdError).code).to.equal(
-        'state_not_found',
-      );
+      expect((await rejection(outcomes[1])).code).to.equal('state_not_found');
       expect(posts).to.have.length(1);
     });
   });
@@ -222,10 +215,8 @@ describe('Real-life paths', () => {
       sessionStorage.removeItem(`freedomid.${state}`);
       const { client: newTab } = makeClient();
 
-      const error = freedomIdError(
-        await outcome(() =>
-          newTab.handleCallback(`${newTab.config.redirectUri}?code=c&state=${state}`),
-        ),
+      const error = await rejection(() =>
+        newTab.handleCallback(`${newTab.config.redirectUri}?code=c&state=${state}`),
       );
 
       expect(error.code).to.equal('state_not_found');
@@ -250,7 +241,7 @@ describe('Real-life paths', () => {
       filled = keys;
       const { client, navigations } = makeClient();
 
-      const error = freedomIdError(await outcome(() => client.signIn()));
+      const error = await rejection(() => client.signIn());
 
       expect(error.code).to.equal('storage_unavailable');
       expect(error.message).to.contain('sessionStorage is full, blocked or disabled');
@@ -266,7 +257,7 @@ describe('Real-life paths', () => {
         const restore = block(`${storage}Storage`);
         try {
           const { client, navigations } = makeClient({ storage });
-          const error = freedomIdError(await outcome(() => client.signIn()));
+          const error = await rejection(() => client.signIn());
           expect(error.code).to.equal('storage_unavailable');
           expect((error.cause as DOMException).name).to.equal('SecurityError');
           expect(navigations).to.deep.equal([]);
@@ -279,10 +270,8 @@ describe('Real-life paths', () => {
         const restore = block(`${storage}Storage`);
         try {
           const { client } = makeClient({ storage });
-          const error = freedomIdError(
-            await outcome(() =>
-              client.handleCallback(`${client.config.redirectUri}?code=c&state=s`),
-            ),
+          const error = await rejection(() =>
+            client.handleCallback(`${client.config.redirectUri}?code=c&state=s`),
           );
           expect(error.code).to.equal('storage_unavailable');
         } finally {

@@ -5,12 +5,11 @@ import { expect } from '@open-wc/testing';
 import {
   REDIRECT_URI,
   clearEntries,
-  freedomIdError,
   makeClient,
-  outcome,
   startSignIn,
   storedEntries,
-} from './helpers.js';
+  rejection,
+} from '../helpers/security.js';
 
 /** Rewrites the stored entry of `state` with `change` applied. */
 function alter(state: string, change: (entry: Record<string, unknown>) => void): void {
@@ -43,8 +42,8 @@ describe('A stored sign-in request, when the callback reads it back', () => {
         entry['data'] = { returnTo };
       });
 
-      const error = freedomIdError(
-        await outcome(() => client.handleCallback(`${REDIRECT_URI}?code=c&state=${state}`)),
+      const error = await rejection(() =>
+        client.handleCallback(`${REDIRECT_URI}?code=c&state=${state}`),
       );
 
       expect(error.code).to.equal('state_not_found');
@@ -65,8 +64,8 @@ describe('A stored sign-in request, when the callback reads it back', () => {
         entry['created'] = now() + ahead;
       });
 
-      const error = freedomIdError(
-        await outcome(() => client.handleCallback(`${REDIRECT_URI}?code=c&state=${state}`)),
+      const error = await rejection(() =>
+        client.handleCallback(`${REDIRECT_URI}?code=c&state=${state}`),
       );
 
       expect(error.code).to.equal('state_expired');
@@ -94,8 +93,8 @@ describe('A stored sign-in request, when the callback reads it back', () => {
       sessionStorage.getItem(`freedomid.${first.state}`) ?? '',
     );
 
-    const error = freedomIdError(
-      await outcome(() => client.handleCallback(`${REDIRECT_URI}?code=c&state=${second.state}`)),
+    const error = await rejection(() =>
+      client.handleCallback(`${REDIRECT_URI}?code=c&state=${second.state}`),
     );
 
     expect(error.code).to.equal('state_not_found');
@@ -114,8 +113,8 @@ describe('A stored sign-in request, when the callback reads it back', () => {
       const { state } = await startSignIn(client);
       alter(state, change);
 
-      const error = freedomIdError(
-        await outcome(() => client.handleCallback(`${REDIRECT_URI}?code=c&state=${state}`)),
+      const error = await rejection(() =>
+        client.handleCallback(`${REDIRECT_URI}?code=c&state=${state}`),
       );
 
       expect(error.code).to.equal('state_not_found');

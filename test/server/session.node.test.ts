@@ -6,7 +6,8 @@ import {
   type FreedomIdHandlerOptions,
   type SessionOptions,
 } from '../../src/server/index.js';
-import { deriveCookieKeys } from '../../src/server/pending-cookie.js';
+import { deriveKeys } from '../../src/server/derive-keys.js';
+import { PENDING_COOKIE_PURPOSE } from '../../src/server/pending-cookie.js';
 import { sealSession } from '../../src/server/session-cookie.js';
 import { freedomIdHandlers, TEST_USERS } from '../../src/testing/index.js';
 import { TestBrowser } from './browser.js';
@@ -207,7 +208,7 @@ describe('session (createFreedomIdHandler({ session }))', () => {
     it('a well-formed session sealed under the pending sign-in key (same secret, other HKDF info)', async () => {
       const { handler, browser } = await signedIn();
       const now = Date.now();
-      const [pendingKey] = await deriveCookieKeys([SECRET]);
+      const [pendingKey] = await deriveKeys([SECRET], PENDING_COOKIE_PURPOSE);
       const forged = {
         id: 'a'.repeat(43),
         sub: AIGERIM,

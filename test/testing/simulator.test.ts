@@ -9,7 +9,7 @@ import {
   TEST_USERS,
   type SignInFlow,
 } from '../../src/testing/index.js';
-import { CLIENT_ID, REDIRECT_URI, clearEntries, rejection, s256 } from '../sdk/helpers.js';
+import { CLIENT_ID, REDIRECT_URI, clearEntries, rejection, s256 } from '../helpers/sdk.js';
 
 const SCOPE = 'openid read.profile read.email';
 

@@ -4,14 +4,7 @@ import '../../src/element.js';
 import type { FreedomIdLogin } from '../../src/element.js';
 import { simulateSignIn } from '../../src/testing/simulator.js';
 
-export {
-  CLIENT_ID,
-  AUTHORITY,
-  clearEntries,
-  rejection,
-  storedEntries,
-  thrown,
-} from '../sdk/helpers.js';
+export { CLIENT_ID, AUTHORITY, clearEntries, rejection, storedEntries, thrown } from './sdk.js';
 
 /** The page the tests run on, restored after tests that turn it into a callback page. */
 export const PAGE_URL = location.href;

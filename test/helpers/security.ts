@@ -1,9 +1,9 @@
-// Shared pieces of the security suite: the closed set of error codes, an in-memory Storage, and
-// the SDK helpers of test/sdk.
+// Shared pieces of the security suite: an in-memory Storage, storage blocking, real-click windows,
+// and the SDK helpers (the closed set of error codes, `rejection`).
 import { sendMouse } from '@web/test-runner-commands';
-import { FreedomIdError, type FreedomIdErrorCode } from '../../src/index.js';
 
 export {
+  ERROR_CODES,
   AUTHORITY,
   CLIENT_ID,
   REDIRECT_URI,
@@ -13,31 +13,7 @@ export {
   startSignIn,
   rejection,
   storedEntries,
-} from '../sdk/helpers.js';
-
-/** Every code a FreedomIdError may carry: the compiler fails here when the closed set changes. */
-const CODES = {
-  invalid_config: true,
-  invalid_argument: true,
-  invalid_callback: true,
-  state_missing: true,
-  state_not_found: true,
-  state_expired: true,
-  issuer_mismatch: true,
-  code_missing: true,
-  provider_error: true,
-  storage_unavailable: true,
-  backend_error: true,
-  invalid_response: true,
-  network_error: true,
-  timeout: true,
-  popup_blocked: true,
-  popup_closed: true,
-  opener_lost: true,
-} satisfies Record<FreedomIdErrorCode, true>;
-
-/** The closed set of error codes, as documented in the README. */
-export const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(CODES));
+} from './sdk.js';
 
 /** A Web Storage kept in a Map: the SDK's `storage` option accepts it, and it is fast to reset. */
 export class MemoryStorage implements Storage {
@@ -68,28 +44,6 @@ export class MemoryStorage implements Storage {
   clear(): void {
     this.items.clear();
   }
-}
-
-/** What a call ended with: its value, or the error it threw (checked to be a FreedomIdError by the caller). */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-/** Runs `action` and returns how it ended, never throwing. */
-export async function outcome<T>(action: () => T | Promise<T>): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await action() };
-  } catch (error) {
-    return { ok: false, error };
-  }
-}
-
-/** The error of a failed outcome, when it is a FreedomIdError whose code is in the closed set; else throws. */
-export function freedomIdError(result: Outcome<unknown>): FreedomIdError {
-  if (result.ok) throw new Error('Expected a FreedomIdError, but the call succeeded');
-  const { error } = result;
-  if (!(error instanceof FreedomIdError))
-    throw new Error(`Expected a FreedomIdError, got ${String(error)}`);
-  if (!ERROR_CODES.has(error.code)) throw new Error(`"${error.code}" is not in the closed set`);
-  return error;
 }
 
 /** Fills `storage` until it refuses a single character more; returns the keys written and the refusal. */

@@ -1,4 +1,9 @@
-import { FreedomIdClient, FreedomIdError, type FreedomIdConfig } from '../../src/index.js';
+import {
+  FreedomIdClient,
+  FreedomIdError,
+  type FreedomIdConfig,
+  type FreedomIdErrorCode,
+} from '../../src/index.js';
 // The testing kit's simulator (its module, not the entry, so SDK test pages do not load msw).
 import { buildCallbackUrl, simulateSignIn, type SignInFlow } from '../../src/testing/simulator.js';
 
@@ -29,26 +34,66 @@ export function callbackUrl(params: Record<string, string>, base = REDIRECT_URI)
   return buildCallbackUrl(base, params);
 }
 
-/** Runs `action` and returns the FreedomIdError it rejects with; fails if it resolves or throws anything else. */
-export async function rejection(action: () => unknown): Promise<FreedomIdError> {
+/** Every code a FreedomIdError may carry: the compiler fails here when the closed set changes. */
+const CODES = {
+  invalid_config: true,
+  invalid_argument: true,
+  invalid_callback: true,
+  state_missing: true,
+  state_not_found: true,
+  state_expired: true,
+  issuer_mismatch: true,
+  code_missing: true,
+  provider_error: true,
+  storage_unavailable: true,
+  backend_error: true,
+  invalid_response: true,
+  network_error: true,
+  timeout: true,
+  popup_blocked: true,
+  popup_closed: true,
+  opener_lost: true,
+} satisfies Record<FreedomIdErrorCode, true>;
+
+/** The closed set of error codes, as documented in docs/sdk.md. */
+export const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(CODES));
+
+/**
+ * The one way a test says "rejects with code X": `expect((await rejection(() => call())).code).to.equal('x')`.
+ * Returns the FreedomIdError that `action` rejects (or throws) with, or that a settled promise was
+ * rejected with; fails when it succeeded, or ended with anything but a FreedomIdError of the closed set.
+ */
+export async function rejection(
+  action: (() => unknown) | PromiseSettledResult<unknown>,
+): Promise<FreedomIdError> {
+  if (typeof action !== 'function') {
+    if (action.status === 'rejected') return asFreedomIdError(action.reason);
+    throw new Error('Expected a FreedomIdError, but the call succeeded');
+  }
   try {
     await action();
   } catch (error) {
-    if (error instanceof FreedomIdError) return error;
-    throw new Error(`Expected a FreedomIdError, got ${String(error)}`);
+    return asFreedomIdError(error);
   }
   throw new Error('Expected a FreedomIdError, but the call succeeded');
 }
 
-/** Same as {@link rejection} for code that throws synchronously. */
+/** Same as {@link rejection} for code that throws synchronously (a constructor, in a table). */
 export function thrown(action: () => unknown): FreedomIdError {
   try {
     action();
   } catch (error) {
-    if (error instanceof FreedomIdError) return error;
-    throw new Error(`Expected a FreedomIdError, got ${String(error)}`);
+    return asFreedomIdError(error);
   }
   throw new Error('Expected a FreedomIdError, but the call succeeded');
+}
+
+function asFreedomIdError(error: unknown): FreedomIdError {
+  if (!(error instanceof FreedomIdError)) {
+    throw new Error(`Expected a FreedomIdError, got ${String(error)}`);
+  }
+  if (!ERROR_CODES.has(error.code)) throw new Error(`"${error.code}" is not in the closed set`);
+  return error;
 }
 
 /** The entries the SDK keeps in `storage`, by key. */
