@@ -27,7 +27,12 @@ export function createLazyFreedomIdHandler(
     }
     return created(request);
   };
-  return Object.assign(handler, { basePath });
+  // A server-side read has no reply to answer with: a configuration that is still invalid throws.
+  const getSession: FreedomIdHandler['getSession'] = (request) => {
+    created ??= create(options, basePath);
+    return created.getSession(request);
+  };
+  return Object.assign(handler, { basePath, getSession });
 }
 
 /** The real handler, refused when its `basePath` is not the one adapters were told. */

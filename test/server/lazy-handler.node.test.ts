@@ -108,4 +108,18 @@ describe('createLazyFreedomIdHandler', () => {
       assert.deepEqual([handler.basePath, reply.status], ['/auth', 200]);
     });
   });
+  describe('getSession', () => {
+    it('throws the configuration mistake while the secret is unset, then reads the session', async () => {
+      const handler = createLazyFreedomIdHandler(() => ({ ...fromEnv(), session: true }));
+      const page = new Request('https://shop.example/account');
+
+      assert.throws(() => handler.getSession(page), {
+        code: 'invalid_argument',
+        field: 'cookieSecret',
+      });
+      env['COOKIE_SECRET'] = 'a-cookie-secret-of-at-least-32-bytes!';
+
+      assert.equal(await handler.getSession(page), null);
+    });
+  });
 });
