@@ -51,7 +51,8 @@ function codeFor({ nonce, codeChallenge }) {
 }
 
 async function assertRefused(response, code) {
-  const [status, message] = HANDLER_ERRORS[code];
+  const [status, template] = HANDLER_ERRORS[code];
+  const message = template.replace('{origins}', new URL(REDIRECT_URI).origin);
   assert.deepEqual(
     { status: response.status, body: await response.json() },
     { status, body: { error: code, message } },
