@@ -2,8 +2,8 @@
 
 /** Budgets in gzip -9 bytes, each entry bundled with its dependencies (issue 11); null means "report only". */
 export const ENTRIES = [
-  { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 11100 },
-  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 21000 },
+  { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 11500 },
+  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 21400 },
   // The element's own code: the same entry with the SDK chunk and Lit left out.
   {
     name: "element's own code",

@@ -13,7 +13,7 @@ import { FreedomIdError } from './errors.js';
 import { assignPopup, currentHref } from './navigator.js';
 import { openSignInPopup, waitForPopupCallback } from './popup.js';
 import { preconnect } from './preconnect.js';
-import { PreparedParams } from './prepared-params.js';
+import { preparedParams, type PreparedParams } from './prepared-params.js';
 import { RequestStore } from './request-store.js';
 import {
   callbackUrl,
@@ -44,7 +44,7 @@ export class FreedomIdClient {
     this.config = resolveConfig(config);
     this.store = new RequestStore(this.config.storage);
     const { authParams } = this.config;
-    this.prepared = authParams === undefined ? null : new PreparedParams(authParams);
+    this.prepared = authParams === undefined ? null : preparedParams(authParams);
     this.signInConfig =
       this.prepared === null ? this.config : { ...this.config, authParams: this.prepared.take };
   }

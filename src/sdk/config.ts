@@ -152,9 +152,8 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
       'providerName must be the provider’s name, e.g. "Freedom ID".',
     );
   }
-  if (typeof pkce !== 'boolean') throw invalidConfig('pkce', 'pkce must be true or false.');
-  if (typeof prepare !== 'boolean') {
-    throw invalidConfig('prepare', 'prepare must be true or false.');
+  for (const [name, flag] of Object.entries({ pkce, prepare })) {
+    if (typeof flag !== 'boolean') throw invalidConfig(name, `${name} must be true or false.`);
   }
   if (storage !== 'session' && storage !== 'local' && !isStorageLike(storage)) {
     throw invalidConfig(

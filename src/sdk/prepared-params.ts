@@ -6,50 +6,44 @@ import type { AuthParams, AuthParamsSupplier } from './auth-params.js';
  */
 export const PREPARED_MAX_AGE_MS = 30_000;
 
-/** One set of backend-bound values, asked for at `at` (ms); null once the request failed. */
-interface Held {
-  values: Promise<AuthParams | null>;
-  at: number;
+/** Backend-bound sign-in values asked for ahead of the click; see {@link preparedParams}. */
+export interface PreparedParams {
+  /** Asks the supplier for a set now, unless a fresh one is held or on its way. */
+  prepare: () => void;
+  /** The supplier a sign-in uses: the held set when it is fresh and arrived, else a new request. */
+  take: AuthParamsSupplier;
+  /** Drops the held set, e.g. once a sign-in finished: its cookie may be gone at the backend. */
+  clear: () => void;
 }
 
 /**
- * Backend-bound sign-in values asked for ahead of the click, so the click need not wait a round
- * trip: at most one set held, each used at most once and only while younger than {@link PREPARED_MAX_AGE_MS}.
+ * Holds at most one set of values from `supplier`, asked for ahead of the click so the click need
+ * not wait a round trip; each set is used at most once and only while younger than {@link PREPARED_MAX_AGE_MS}.
  */
-export class PreparedParams {
-  private held: Held | null = null;
-
-  constructor(
-    private readonly supplier: AuthParamsSupplier,
-    private readonly now: () => number = () => Date.now(),
-  ) {}
-
-  /** Asks the supplier for a set now, unless a fresh one is held or on its way. */
-  prepare(): void {
-    if (this.held !== null && this.isFresh(this.held)) return;
-    const values = new Promise<AuthParams>((resolve) => {
-      resolve(this.supplier());
-    }).catch(() => null); // A failed preparation only means the click asks again.
-    this.held = { values, at: this.now() };
-  }
-
-  /** The supplier a sign-in uses: the held set when it is fresh and arrived, else a new request. */
-  readonly take: AuthParamsSupplier = async () => {
-    const held = this.held;
-    this.held = null;
-    if (held !== null && this.isFresh(held)) {
-      const values = await held.values;
-      if (values !== null && this.isFresh(held)) return values;
-    }
-    return this.supplier();
+export function preparedParams(
+  supplier: AuthParamsSupplier,
+  now: () => number = () => Date.now(),
+): PreparedParams {
+  let held: Promise<AuthParams | null> | undefined;
+  let at = 0;
+  const fresh = (since: number) => now() - since < PREPARED_MAX_AGE_MS;
+  return {
+    prepare() {
+      if (held && fresh(at)) return;
+      at = now();
+      // A failed preparation only means the click asks again.
+      held = new Promise<AuthParams>((resolve) => {
+        resolve(supplier());
+      }).catch(() => null);
+    },
+    async take() {
+      const [prepared, since] = [held, at];
+      held = undefined;
+      const values = fresh(since) ? await prepared : undefined;
+      return values && fresh(since) ? values : supplier();
+    },
+    clear() {
+      held = undefined;
+    },
   };
-
-  /** Drops the held set, e.g. once a sign-in finished: its cookie may be gone at the backend. */
-  clear(): void {
-    this.held = null;
-  }
-
-  private isFresh(held: Held): boolean {
-    return this.now() - held.at < PREPARED_MAX_AGE_MS;
-  }
 }
