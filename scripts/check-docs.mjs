@@ -1,11 +1,13 @@
 // Docs check run by `npm test`: every ```ts, ```tsx and ```js block in README.md and docs/ is a
 // snippet a merchant may paste, so each is written out as its own module and type-checked
 // against the package's sources (`freedomid-web`, `freedomid-web/server`, …). Blocks that are
-// not meant to run use another fence (```html, ```sh, ```text).
+// not meant to run use another fence (```html, ```sh, ```text). It also fails on a stale
+// cross-reference (scripts/doc-references.mjs) there, in examples/*/README.md and in demo/*.html.
 // Usage: node scripts/check-docs.mjs [file.md …]   (default: README.md and docs/**/*.md)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
+import { staleReferences } from './doc-references.mjs';
 import { compactCss, undefinedRule, UNDEFINED_RULE_FILE } from './undefined-rule.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -86,6 +88,25 @@ for (const file of files) {
     writeFileSync(snippet, `// ${relative(ROOT, file)}:${line}\n${text}\nexport {};\n`);
     written.push(snippet);
   }
+}
+
+/** The other files whose references a reader follows: the examples' READMEs and the demo pages. */
+function referringFiles() {
+  const within = (dir, pick) =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile() && pick(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((file) => !file.includes('node_modules'));
+  return [
+    ...within('examples', (name) => name === 'README.md'),
+    ...within('demo', (name) => name.endsWith('.html')),
+  ].sort();
+}
+
+const stale = staleReferences(process.argv.length > 2 ? files : [...files, ...referringFiles()]);
+if (stale.length > 0) {
+  console.error(`docs: a cross-reference points nowhere.\n${stale.join('\n')}`);
+  process.exit(1);
 }
 
 if (staleRules.length > 0) {

@@ -1,6 +1,7 @@
 // A node:test reporter that writes how many tests passed, failed and were skipped to
-// .tmp/test-results/node.json (suites are not counted, only the tests in them).
+// $TEST_RESULTS_FILE, default .tmp/test-results/node.json (suites are not counted, only the tests in them).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export default async function* countReporter(source) {
   const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -10,7 +11,8 @@ export default async function* countReporter(source) {
       totals[event.data.skip || event.data.todo ? 'skipped' : 'passed']++;
     if (event.type === 'test:fail') totals.failed++;
   }
-  mkdirSync('.tmp/test-results', { recursive: true });
-  writeFileSync('.tmp/test-results/node.json', JSON.stringify(totals));
+  const file = process.env.TEST_RESULTS_FILE ?? '.tmp/test-results/node.json';
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(totals));
   yield '';
 }

@@ -3,6 +3,7 @@
 // Ports: FREEDOMID_SITE_PORT (5173), FREEDOMID_SANDBOX_PORT (9400), FREEDOMID_STANDARD_PORT (9401).
 // `npm start -- --redirect-uri URL` (repeatable) registers a non-loopback redirect URI.
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
 
@@ -10,6 +11,16 @@ const redirectUris = readRedirectUris();
 const sitePort = port('FREEDOMID_SITE_PORT', 5173);
 const sandboxPort = port('FREEDOMID_SANDBOX_PORT', 9400);
 const standardPort = port('FREEDOMID_STANDARD_PORT', 9401);
+const PORT_VARIABLES = [
+  ['FREEDOMID_SITE_PORT', sitePort],
+  ['FREEDOMID_SANDBOX_PORT', sandboxPort],
+  ['FREEDOMID_STANDARD_PORT', standardPort],
+];
+
+// Before the build, so a second `npm start` says so at once rather than after building.
+for (const [, number] of PORT_VARIABLES) {
+  if (number !== 0 && !(await isFree(number))) exitPortBusy(number);
+}
 
 const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -19,7 +30,14 @@ const { startDemo, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_USER } = await tsImp
   import.meta.url,
 );
 const { ROUTES, USERS } = await tsImport('../demo/sandbox/index.ts', import.meta.url);
-const demo = await startDemo({ sitePort, sandboxPort, standardPort, redirectUris });
+let demo;
+try {
+  demo = await startDemo({ sitePort, sandboxPort, standardPort, redirectUris });
+} catch (error) {
+  // Taken between the check above and now.
+  if (error?.code === 'EADDRINUSE') exitPortBusy(error.port);
+  throw error;
+}
 const others = USERS.slice(1).map((user) => user.login);
 console.log(`
   Merchant demo   ${demo.siteUrl}/
@@ -83,6 +101,24 @@ function readRedirectUris() {
     }
   }
   return uris;
+}
+
+/** Whether 127.0.0.1:`number` can be listened on, as the demo's servers will. */
+function isFree(number) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(number, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/** Exits with one line naming the variable that moves the busy port. */
+function exitPortBusy(number) {
+  const name = PORT_VARIABLES.find(([, value]) => value === number)?.[0] ?? 'FREEDOMID_SITE_PORT';
+  console.error(
+    `Port ${number} on 127.0.0.1 is in use (another npm start?): stop it, or set ${name} to a free port, e.g. ${name}=${number + 10} npm start.`,
+  );
+  process.exit(1);
 }
 
 function port(name, fallback) {

@@ -9,6 +9,7 @@ const CHECKS = ['lint', 'typecheck', 'build', 'size', 'package', 'docs', 'bench:
 const SUITES = [
   { script: 'test:browser', results: '.tmp/test-results/browser.json' },
   { script: 'test:node', results: '.tmp/test-results/node.json' },
+  { script: 'test:e2e', results: '.tmp/test-results/e2e.json' },
 ];
 
 function run(script) {

@@ -4,6 +4,8 @@ import './element/define.js';
 export { FreedomIdLogin } from './element/freedomid-login.js';
 export { defineFreedomIdLogin, TAG_NAME } from './element/define.js';
 export { STRINGS } from './element/strings.js';
+export { IN_APP_HINTS } from './element/in-app-hint.js';
+export type { InAppHintStrings } from './element/in-app-hint.js';
 export { MIN_WIDTH, MAX_WIDTH } from './element/options.js';
 export type { FreedomIdLoginStrings, Locale, ButtonText } from './element/strings.js';
 export type {
@@ -11,5 +13,6 @@ export type {
   FreedomIdCallbackDetail,
   FreedomIdSessionDetail,
   FreedomIdErrorDetail,
+  FreedomIdInAppBrowserDetail,
   FreedomIdLoginEventMap,
 } from './element/events.js';

@@ -11,6 +11,7 @@ export {
 export { fetchAuthParams } from './sdk/auth-params.js';
 export { SIGN_IN_CANCELLED } from './sdk/authorize.js';
 export { POPUP_MESSAGE_TYPE } from './sdk/popup.js';
+export { IN_APP_BROWSERS, detectEnvironment, openInBrowserLink } from './sdk/environment.js';
 export type { FreedomIdErrorCode, FreedomIdErrorDetails } from './sdk/errors.js';
 export type { FreedomIdConfig, ResolvedConfig, Navigate } from './sdk/config.js';
 export type {
@@ -24,3 +25,4 @@ export type { SendToBackendOptions, BackendPayload } from './sdk/backend.js';
 export type { StorageLike, StorageOption } from './sdk/request-store.js';
 export type { AuthParams, AuthParamsSupplier } from './sdk/auth-params.js';
 export type { PopupMessage } from './sdk/popup.js';
+export type { BrowserEnvironment, InAppBrowser } from './sdk/environment.js';

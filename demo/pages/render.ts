@@ -30,20 +30,35 @@ function messageFor(code: string, providerError: unknown): string {
   return MESSAGES[code as FreedomIdErrorCode] ?? FALLBACK;
 }
 
+/** Claims a person reads as dates (seconds since 1970, OIDC Core §2). */
+const TIMES = new Set(['exp', 'iat', 'auth_time', 'nbf']);
+/** Claims that only matter to the protocol, which the backend has already checked. */
+const HIDDEN = new Set(['nonce', 'at_hash', 'c_hash']);
+
+/** A claim's value as text: a date for the time claims, JSON for other non-strings. */
+function claimText(claim: string, value: unknown): string {
+  if (TIMES.has(claim) && typeof value === 'number') {
+    return `${new Date(value * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /** Renders the backend's `{ profile }` reply as a list of claims in `#profile`, and who signed in. */
 export function showProfile(reply: unknown): void {
   const profile = isRecord(reply) && isRecord(reply.profile) ? reply.profile : {};
   hideError();
   const list = document.querySelector('#profile');
   list?.replaceChildren(
-    ...Object.entries(profile).flatMap(([claim, value]) => {
-      const term = document.createElement('dt');
-      term.textContent = claim;
-      const detail = document.createElement('dd');
-      detail.dataset.claim = claim;
-      detail.textContent = typeof value === 'string' ? value : JSON.stringify(value);
-      return [term, detail];
-    }),
+    ...Object.entries(profile)
+      .filter(([claim]) => !HIDDEN.has(claim))
+      .flatMap(([claim, value]) => {
+        const term = document.createElement('dt');
+        term.textContent = claim;
+        const detail = document.createElement('dd');
+        detail.dataset.claim = claim;
+        detail.textContent = claimText(claim, value);
+        return [term, detail];
+      }),
   );
   const name = typeof profile.name === 'string' ? profile.name : String(profile.sub);
   setStatus(`Signed in as ${name}.`);
@@ -58,10 +73,8 @@ export function showError(error: unknown): void {
   const code = typeof detail.code === 'string' ? detail.code : 'unexpected';
   const message = typeof detail.message === 'string' ? detail.message : String(error);
   console.error(`Sign-in failed (${code}): ${message}`, error);
-  const response = detail.response;
-  // The backend handler answers `{ error: code, message }`.
-  const backendCode =
-    isRecord(response) && typeof response.error === 'string' ? response.error : undefined;
+  // The backend handler's `{ error: code, message }`, as the SDK's backend_error carries it.
+  const backendCode = typeof detail.backendError === 'string' ? detail.backendError : undefined;
   setStatus('');
   document.querySelector('#profile')?.replaceChildren();
   const box = document.querySelector<HTMLElement>('#error');

@@ -66,6 +66,7 @@ export const LOOK = {
   logoAlignment: choice('logo-alignment', ['left', 'center']),
   width: { attribute: 'width', type: Number, reflect: true, converter: pixels },
   strings: scriptOnly<Partial<FreedomIdLoginStrings>>(),
+  hideInAppHint: flag('hide-in-app-hint'),
 } as const satisfies PropertyDeclarations;
 
 /**

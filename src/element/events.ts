@@ -1,4 +1,4 @@
-import type { CallbackResult, FreedomIdError } from '../index.js';
+import type { BrowserEnvironment, CallbackResult, FreedomIdError } from '../index.js';
 
 /** `freedomid-redirect`: about to leave for Freedom ID; cancel it to stay (e.g. to open a popup yourself). */
 export interface FreedomIdRedirectDetail {
@@ -18,12 +18,16 @@ export interface FreedomIdSessionDetail {
 /** `freedomid-error`: what went wrong, as {@link FreedomIdError.toJSON}. */
 export type FreedomIdErrorDetail = ReturnType<FreedomIdError['toJSON']>;
 
+/** `freedomid-in-app-browser`: the page runs in an app's in-app browser or a WebView; the SDK's {@link BrowserEnvironment}. */
+export type FreedomIdInAppBrowserDetail = BrowserEnvironment;
+
 /** The element's events, by name. */
 export interface FreedomIdLoginEventMap {
   'freedomid-redirect': CustomEvent<FreedomIdRedirectDetail>;
   'freedomid-callback': CustomEvent<FreedomIdCallbackDetail>;
   'freedomid-session': CustomEvent<FreedomIdSessionDetail>;
   'freedomid-error': CustomEvent<FreedomIdErrorDetail>;
+  'freedomid-in-app-browser': CustomEvent<FreedomIdInAppBrowserDetail>;
 }
 
 /** Dispatches a bubbling, composed element event; returns false when a listener cancelled it. */

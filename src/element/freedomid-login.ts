@@ -1,9 +1,10 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { isFreedomIdError } from '../index.js';
+import { detectEnvironment, isFreedomIdError } from '../index.js';
 import type { FreedomIdClient, FreedomIdError } from '../index.js';
 import { LOOK, PROPERTIES, SIGN_IN, type PropertyValue as Value } from './attributes.js';
 import { emit } from './events.js';
 import { popup, redirect, returnPage } from './flows.js';
+import { hintStyles, inAppHint } from './in-app-hint.js';
 import { LabelFit } from './label-fit.js';
 import { mark, spinner } from './logo.js';
 import { PageLifecycle } from './page-lifecycle.js';
@@ -24,6 +25,8 @@ import { VERSION } from './version.js';
  * @csspart button - The native `<button>`.
  * @csspart logo - The box holding the mark or the busy spinner.
  * @csspart label - The text; visually hidden (still announced) when `type="icon"`.
+ * @csspart hint - The note under the button in an in-app browser (see `hide-in-app-hint`).
+ * @csspart hint-link - Its Android link that opens the page in the default browser.
  * @cssproperty --freedomid-login-background - Background colour.
  * @cssproperty --freedomid-login-color - Text colour.
  * @cssproperty --freedomid-login-border - Border shorthand, e.g. `1px solid #747775`.
@@ -40,12 +43,13 @@ import { VERSION } from './version.js';
  * @event freedomid-callback - `detail` is the SDK's `CallbackResult`.
  * @event freedomid-session - `detail.response` is the backend's JSON reply (only with `backend-url`).
  * @event freedomid-error - `detail` is `FreedomIdError.toJSON()`: `code`, `message`, and the error's fields.
+ * @event freedomid-in-app-browser - `detail` is the SDK's `BrowserEnvironment`, once, when the element first renders inside an app's browser or a WebView.
  */
 export class FreedomIdLogin extends LitElement {
   /** This build's version. */
   static readonly version: string = VERSION;
   static override properties: PropertyDeclarations = { ...PROPERTIES, busy: { state: true } };
-  static override styles = styles;
+  static override styles = [styles, hintStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The client id Freedom ID support issued (required); `''` when unset. */
@@ -90,11 +94,15 @@ export class FreedomIdLogin extends LitElement {
   declare width: Value<'width'>;
   /** Replaces any of the built-in labels, e.g. `{ signin: 'Log in with Freedom ID' }`; shown as text only. */
   declare strings: Value<'strings'>;
+  /** Hides the note shown under the button in an in-app browser (the event still fires). */
+  declare hideInAppHint: Value<'hideInAppHint'>;
   /** Renders the button disabled. */
   declare disabled: Value<'disabled'>;
   /** A sign-in, or the hand-off of a callback, is running. */
   declare private busy: boolean;
 
+  /** Where the page runs: a normal browser, an app's in-app browser, or a WebView. */
+  private readonly environment = detectEnvironment();
   private client: FreedomIdClient | null = null;
   private lookError: FreedomIdError | null = null;
   /** Configuration errors found in this update, reported once it rendered. */
@@ -105,7 +113,13 @@ export class FreedomIdLogin extends LitElement {
 
   constructor() {
     super();
-    Object.assign(this, { clientId: '', pkce: false, disabled: false, busy: false });
+    Object.assign(this, {
+      clientId: '',
+      pkce: false,
+      disabled: false,
+      hideInAppHint: false,
+      busy: false,
+    });
     // Back from the back/forward cache the page is as it was left, busy: let the user retry.
     new PageLifecycle(
       this,
@@ -141,18 +155,21 @@ export class FreedomIdLogin extends LitElement {
     const labels = labelsFor(this);
     const label = labels[Math.min(this.fit.index, labels.length - 1)];
     const unusable = this.disabled || this.client === null || this.lookError !== null;
+    const hint = this.hideInAppHint
+      ? nothing
+      : inAppHint(this.environment, localeOf(this), location.href);
     return html`<button
-      part="button"
-      type="button"
-      lang=${localeOf(this)}
-      aria-label=${label === labels[0] ? nothing : labels[0]}
-      aria-busy=${this.busy ? 'true' : nothing}
-      ?disabled=${this.busy || unusable}
-      @click=${this.onClick}
-    >
-      <span part="logo">${this.busy ? spinner : html`<slot name="logo">${mark}</slot>`}</span
-      ><span part="label">${label}</span>
-    </button>`;
+        part="button"
+        type="button"
+        lang=${localeOf(this)}
+        aria-label=${label === labels[0] ? nothing : labels[0]}
+        aria-busy=${this.busy ? 'true' : nothing}
+        ?disabled=${this.busy || unusable}
+        @click=${this.onClick}
+      >
+        <span part="logo">${this.busy ? spinner : html`<slot name="logo">${mark}</slot>`}</span
+        ><span part="label">${label}</span></button
+      >${hint}`;
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -160,6 +177,11 @@ export class FreedomIdLogin extends LitElement {
     // Through CSSOM, before the label is measured: a strict CSP blocks a style attribute.
     const button = this.renderRoot.querySelector('button');
     if (button !== null) button.style.width = this.type === 'icon' ? '' : cssWidth(this.width);
+  }
+
+  protected override firstUpdated(): void {
+    if (this.environment.kind !== 'browser')
+      emit(this, 'freedomid-in-app-browser', this.environment);
   }
 
   protected override updated(): void {

@@ -5,11 +5,13 @@ import { css } from 'lit';
  * private `--_*` defaults on `:host`; the button reads each public `--freedomid-login-*` property
  * once, falling back to them. Text contrast: filled white on #1a56db 6.2:1; outline #1f1f1f on
  * white 16.6:1 (its #747775 border 4.5:1); dark #e3e3e3 on #131314 14.8:1. Lit adopts it as a
- * constructable stylesheet, which a strict CSP (`style-src 'self'`) allows.
+ * constructable stylesheet, which a strict CSP (`style-src 'self'`) allows. The host is
+ * `width:fit-content`, so a flex column or grid that stretches its items cannot widen it past
+ * the button (a click on that blank host would do nothing).
  */
 // prettier-ignore
 export const styles = css`
-:host{--_height:40px;--_font-size:14px;--_padding:12px;--_gap:10px;--_logo:20px;--_radius:4px;--_bg:#1a56db;--_fg:#fff;--_border:#1a56db;--_state:#ffffff1f;--_mark-bg:#fff;--_mark-fg:#1a56db;display:inline-block;vertical-align:middle;max-width:100%}
+:host{--_height:40px;--_font-size:14px;--_padding:12px;--_gap:10px;--_logo:20px;--_radius:4px;--_bg:#1a56db;--_fg:#fff;--_border:#1a56db;--_state:#ffffff1f;--_mark-bg:#fff;--_mark-fg:#1a56db;display:inline-block;vertical-align:middle;width:fit-content;max-width:100%}
 :host([hidden]){display:none}
 :host([size=small]){--_height:32px;--_gap:8px;--_logo:18px}
 :host([size=large]){--_height:48px;--_font-size:16px;--_padding:16px;--_gap:12px;--_logo:24px}

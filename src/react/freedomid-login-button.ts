@@ -9,6 +9,7 @@ const EVENTS = Object.keys({
   'freedomid-callback': true,
   'freedomid-session': true,
   'freedomid-error': true,
+  'freedomid-in-app-browser': true,
 } satisfies Record<keyof FreedomIdLoginEventMap, true>) as (keyof FreedomIdLoginEventMap)[];
 
 /** What `<FreedomIdLoginButton>` takes: the element's attributes and `onfreedomid-*` handlers, as in JSX. */

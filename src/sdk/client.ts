@@ -9,6 +9,7 @@ import {
 import { sendToBackend, type SendToBackendOptions } from './backend.js';
 import { completeCallback, type CallbackResult } from './callback.js';
 import { resolveConfig, type FreedomIdConfig, type ResolvedConfig } from './config.js';
+import { isEmbeddedBrowser, pageLeaving } from './environment.js';
 import { FreedomIdError } from './errors.js';
 import { assignPopup, currentHref } from './navigator.js';
 import { openSignInPopup, waitForPopupCallback } from './popup.js';
@@ -82,6 +83,8 @@ export class FreedomIdClient {
    * Signs in inside a popup and resolves with the callback result, leaving this page as it is; with
    * `beforeNavigate`, resolves `'cancelled'` when it returned false (the popup closes).
    * Call it directly in a click handler: the popup opens before the first `await`, as browsers require.
+   * In an app's in-app browser or WebView, where popups never return, it redirects this page with
+   * `navigate` instead (the returned promise then never settles: the page is leaving).
    */
   signInPopup(
     options?: PopupSignInOptions & { beforeNavigate?: undefined },
@@ -90,6 +93,9 @@ export class FreedomIdClient {
   async signInPopup({ beforeNavigate, keepRequest, ...options }: PopupSignInOptions = {}): Promise<
     CallbackResult | SignInCancelled
   > {
+    if (isEmbeddedBrowser()) {
+      return (await this.signIn({ beforeNavigate, keepRequest, ...options })) ?? pageLeaving();
+    }
     const popup = openSignInPopup();
     try {
       const { url, state } = await createAuthorizationRequest(

@@ -38,6 +38,10 @@ export interface FreedomIdErrorDetails {
   status?: number;
   /** The backend's parsed reply (JSON, or text when it was not JSON). */
   response?: unknown;
+  /** On `backend_error`: the reply's `error` code (`freedomid-web/server`'s, e.g. `state_mismatch`), as text, at most 64 characters. */
+  backendError?: string;
+  /** On `backend_error`: the reply's `message`, as text (never markup), at most 300 characters. */
+  backendMessage?: string;
   /** The underlying error. */
   cause?: unknown;
 }
@@ -54,6 +58,8 @@ export class FreedomIdError extends Error implements FreedomIdErrorDetails {
   readonly verified?: boolean;
   readonly status?: number;
   readonly response?: unknown;
+  readonly backendError?: string;
+  readonly backendMessage?: string;
 
   constructor(code: FreedomIdErrorCode, message: string, details: FreedomIdErrorDetails = {}) {
     const { cause, ...fields } = details;

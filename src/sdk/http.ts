@@ -40,10 +40,14 @@ export async function requestJson(
       : reply === undefined
         ? 'answered non-JSON'
         : 'answered with an "error"';
-    throw new FreedomIdError('backend_error', `The backend at ${url} ${why}: check its logs.`, {
-      status: response.status,
-      response: reply ?? text,
-    });
+    const backendError = textField(reply, 'error', 64);
+    const backendMessage = textField(reply, 'message', 300);
+    const said = [backendError, backendMessage].filter((part) => part !== undefined).join(': ');
+    throw new FreedomIdError(
+      'backend_error',
+      `The backend at ${url} ${why}${said === '' ? '' : ` (${said})`}: check its logs.`,
+      { status: response.status, response: reply ?? text, backendError, backendMessage },
+    );
   }
   return reply;
 }
@@ -100,6 +104,16 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** A reply's string field `key` (the handler's `{ error, message }`), cut to `max` characters; text, never markup. */
+function textField(reply: unknown, key: string, max: number): string | undefined {
+  const value =
+    typeof reply === 'object' && reply !== null
+      ? (reply as Record<string, unknown>)[key]
+      : undefined;
+  if (typeof value !== 'string' || value === '') return undefined;
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
 /** Whether a reply carries an `error` key, as Freedom ID-style errors do even with HTTP 200. */

@@ -11,6 +11,10 @@ export interface ProviderMetadata {
   signingAlgs: readonly string[];
   /** `token_endpoint_auth_methods_supported`; OIDC's default is `client_secret_basic`. */
   clientAuthMethods: readonly string[];
+  /** `end_session_endpoint` (RP-Initiated Logout 1.0), when the provider has one. */
+  endSessionEndpoint?: URL;
+  /** `userinfo_endpoint` (OIDC Core §5.3), when the provider has one. */
+  userinfoEndpoint?: URL;
 }
 
 /** How long a fetched discovery document is reused before it is fetched again. */
@@ -73,6 +77,20 @@ async function fetchMetadata(url: URL, provider: ResolvedProvider): Promise<Prov
     clientAuthMethods: stringList(document.token_endpoint_auth_methods_supported, [
       'client_secret_basic',
     ]),
+    ...optionalMetadataUrl(
+      document,
+      'end_session_endpoint',
+      'endSessionEndpoint',
+      what,
+      plainHttpAllowed,
+    ),
+    ...optionalMetadataUrl(
+      document,
+      'userinfo_endpoint',
+      'userinfoEndpoint',
+      what,
+      plainHttpAllowed,
+    ),
   };
 }
 
@@ -102,6 +120,18 @@ function metadataUrl(
       { cause },
     );
   }
+}
+
+/** An optional discovered endpoint under `key`, checked as {@link metadataUrl} checks a required one. */
+function optionalMetadataUrl<K extends string>(
+  document: Record<string, unknown>,
+  field: string,
+  key: K,
+  what: string,
+  plainHttpAllowed: boolean,
+): Partial<Record<K, URL>> {
+  if (document[field] === undefined) return {};
+  return { [key]: metadataUrl(document, field, what, plainHttpAllowed) } as Partial<Record<K, URL>>;
 }
 
 function stringList(value: unknown, fallback: readonly string[]): readonly string[] {

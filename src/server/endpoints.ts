@@ -8,6 +8,8 @@ export interface Endpoints {
   tokenEndpoint: URL;
   /** Undefined only without discovery and without `jwksUri`: the signature is then not verified. */
   jwksUri: URL | undefined;
+  /** Where the profile comes from; undefined: no userinfo call. */
+  userinfoEndpoint: URL | undefined;
 }
 
 /**
@@ -21,6 +23,7 @@ export async function providerEndpoints(provider: ResolvedProvider): Promise<End
       tokenEndpoint:
         provider.tokenEndpoint ?? urlFromIssuer(provider.issuer, FREEDOM_ID_TOKEN_PATH),
       jwksUri: provider.jwksUri,
+      userinfoEndpoint: provider.userinfoEndpoint,
     };
   }
   const metadata = await discover(provider);
@@ -39,5 +42,6 @@ export async function providerEndpoints(provider: ResolvedProvider): Promise<End
   return {
     tokenEndpoint: provider.tokenEndpoint ?? metadata.tokenEndpoint,
     jwksUri: provider.jwksUri ?? metadata.jwksUri,
+    userinfoEndpoint: provider.userinfoEndpoint ?? metadata.userinfoEndpoint,
   };
 }

@@ -12,7 +12,8 @@ export type FreedomIdServerErrorCode =
   | 'issuer_mismatch'
   | 'audience_mismatch'
   | 'token_expired'
-  | 'nonce_mismatch';
+  | 'nonce_mismatch'
+  | 'store_unavailable';
 
 /** Fields an error may carry besides its code and message. */
 export interface FreedomIdServerErrorDetails {

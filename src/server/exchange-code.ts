@@ -3,12 +3,13 @@ import { validateIdToken, type IdTokenClaims } from './id-token.js';
 import { resolveOptions, type ExchangeCodeOptions, type SignIn } from './options.js';
 import type { ResolvedProvider } from './provider-options.js';
 import { requestTokens, type FreedomIdTokens } from './token-request.js';
+import { fetchUserinfo } from './userinfo.js';
 
 /** What {@link exchangeCode} returns. */
 export interface ExchangeCodeResult {
   /** The token endpoint's reply, field names as the provider sends them. */
   tokens: FreedomIdTokens;
-  /** The id_token's claims, validated. */
+  /** The id_token's claims, validated; with a userinfo endpoint, the profile's claims too (the id_token's win). */
   claims: IdTokenClaims;
 }
 
@@ -31,5 +32,12 @@ export async function exchangeResolved(
   const endpoints = await providerEndpoints(provider);
   const tokens = await requestTokens(signIn, provider, endpoints);
   const claims = await validateIdToken(tokens.id_token, signIn.nonce, provider, endpoints);
-  return { tokens, claims };
+  if (endpoints.userinfoEndpoint === undefined) return { tokens, claims };
+  const profile = await fetchUserinfo(
+    tokens.access_token,
+    claims.sub,
+    endpoints.userinfoEndpoint,
+    provider,
+  );
+  return { tokens, claims: { ...profile, ...claims } };
 }

@@ -9,14 +9,20 @@ export const HANDLER_ERRORS = {
   ],
   not_found: [
     404,
-    'No such route: the handler answers GET {basePath}/params and POST {basePath}/callback.',
+    'No such route: the handler answers GET {basePath}/params and POST {basePath}/callback, and with the session option GET {basePath}/session, POST {basePath}/logout, /revoke and /backchannel-logout.',
   ],
-  method_not_allowed: [405, 'Use GET for {basePath}/params and POST for {basePath}/callback.'],
+  method_not_allowed: [
+    405,
+    'Use GET for {basePath}/params and {basePath}/session, POST for the other routes (the Allow header says which).',
+  ],
   forbidden_origin: [
     403,
-    'The request does not come from the page of a registered redirectUri (Origin): a backend on another origin than the page is not supported.',
+    'The request does not come from the origin of a registered redirectUri ({origins}): open the page there (localhost and 127.0.0.1 are different origins) or register its URL; a backend on another origin than the page is not supported.',
   ],
-  unsupported_media_type: [415, 'Send the callback as Content-Type: application/json.'],
+  unsupported_media_type: [
+    415,
+    'Send the callback and the logout as Content-Type: application/json, a back-channel logout as application/x-www-form-urlencoded.',
+  ],
   invalid_request: [
     400,
     'The callback body must be a JSON object with non-empty string code and state, and a registered redirectUri.',
@@ -39,16 +45,43 @@ export const HANDLER_ERRORS = {
     502,
     'The provider could not be reached or answered nonsense: try again later.',
   ],
+  userinfo_invalid: [
+    502,
+    "The provider's userinfo reply was refused (not a JSON profile, too large, or for another sub): see the server log.",
+  ],
   provider_timeout: [504, 'The provider did not answer in time: try again later.'],
+  store_unavailable: [
+    503,
+    'The session store did not answer: no session was started or changed (a sign-out cleared the cookie only); try again later.',
+  ],
+  forbidden_caller: [
+    403,
+    'This revoke call lacks the configured header (session.revokeHeader) or comes from an address not in session.revokeAllowFrom.',
+  ],
+  invalid_revoke_request: [
+    400,
+    'The revoke body must be a JSON object {"id": "<token id>"} (a non-empty string or a number) of at most 4 KB.',
+  ],
+  invalid_logout_token: [
+    400,
+    'The body must be a form with one logout_token that validates (signature, iss, aud, iat, exp, jti not used before, the back-channel logout event, sid or sub, no nonce).',
+  ],
+  store_required: [
+    501,
+    'This route ends sessions kept in a session store: set session.store (a session kept only in its cookie cannot be ended from the provider).',
+  ],
 } as const satisfies Record<string, readonly [status: number, message: string]>;
 
 /** The `error` of a handler reply; see {@link HANDLER_ERRORS}. */
 export type HandlerErrorCode = keyof typeof HANDLER_ERRORS;
 
-/** A JSON error reply from {@link HANDLER_ERRORS}, never cached. */
-export function errorResponse(code: HandlerErrorCode, headers: Headers = new Headers()): Response {
-  const [status, message] = HANDLER_ERRORS[code];
-  return jsonResponse({ error: code, message }, status, headers);
+/** A JSON error reply from {@link HANDLER_ERRORS}, never cached; `message` fills in its placeholders. */
+export function errorResponse(
+  code: HandlerErrorCode,
+  headers: Headers = new Headers(),
+  message: string = HANDLER_ERRORS[code][1],
+): Response {
+  return jsonResponse({ error: code, message }, HANDLER_ERRORS[code][0], headers);
 }
 
 /** A JSON reply with `Cache-Control: no-store` and the given headers (e.g. Set-Cookie). */

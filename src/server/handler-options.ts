@@ -7,6 +7,12 @@ import {
   type ResolvedProvider,
 } from './provider-options.js';
 import { isLoopbackHttp, secureUrl } from './provider-urls.js';
+import type { FreedomIdSession } from './session-cookie.js';
+import {
+  resolveSessionOptions,
+  type ResolvedSession,
+  type SessionOptions,
+} from './session-options.js';
 import type { FreedomIdTokens } from './token-request.js';
 
 /** What the merchant does once the sign-in is validated: start its own session and answer the page. */
@@ -20,6 +26,12 @@ export type SignInHandler = (
 export interface FreedomIdHandler {
   (request: Request): Promise<Response>;
   readonly basePath: string;
+  /**
+   * The request's session, or null when it has none that is valid (none, tampered, foreign,
+   * expired, idle too long, sealed under a retired secret, or ended in the store); needs the
+   * `session` option. Rejects only with `store_unavailable` when the store does not answer.
+   */
+  getSession(request: Request): Promise<FreedomIdSession | null>;
 }
 
 /** Options of `createFreedomIdHandler`: the provider options plus the binding to the browser. */
@@ -38,6 +50,8 @@ export interface FreedomIdHandlerOptions extends ProviderOptions {
   onSignIn: SignInHandler;
   /** Receives every error behind a 4xx/5xx reply, with its exact cause. Default `console.warn`. */
   onError?: (error: unknown, request: Request) => void;
+  /** Keep the user signed in after the callback in an encrypted session cookie: `true`, or settings. Default off. */
+  session?: boolean | SessionOptions;
 }
 
 /** Every option of {@link FreedomIdHandlerOptions}, checked against it by the compiler. */
@@ -50,6 +64,7 @@ const HANDLER_OPTIONS = {
   pendingTtlSeconds: true,
   onSignIn: true,
   onError: true,
+  session: true,
 } as const satisfies Record<keyof FreedomIdHandlerOptions, true>;
 
 /** {@link FreedomIdHandlerOptions} checked, with defaults filled in. */
@@ -67,6 +82,8 @@ export interface ResolvedHandlerOptions {
   onSignIn: SignInHandler;
   /** Typed to return anything: an async one's promise is caught. */
   onError: (error: unknown, request: Request) => unknown;
+  /** Undefined when sessions are off. */
+  session: ResolvedSession | undefined;
 }
 
 /** The fewest bytes a cookie secret may have (256 bits). */
@@ -126,6 +143,7 @@ export function resolveHandlerOptions(options: FreedomIdHandlerOptions): Resolve
     pendingTtlSeconds,
     onSignIn: options.onSignIn,
     onError,
+    session: resolveSessionOptions(options.session),
   };
 }
 

@@ -1,12 +1,7 @@
 import { isFreedomIdServerError, type FreedomIdServerErrorCode } from './errors.js';
 import { equalSecrets } from './constant-time.js';
 import { exchangeResolved, type ExchangeCodeResult } from './exchange-code.js';
-import {
-  errorResponse,
-  HANDLER_ERRORS,
-  jsonResponse,
-  type HandlerErrorCode,
-} from './handler-errors.js';
+import { jsonResponse, type HandlerErrorCode } from './handler-errors.js';
 import {
   resolveHandlerOptions,
   type FreedomIdHandler,
@@ -14,6 +9,8 @@ import {
   type ResolvedHandlerOptions,
 } from './handler-options.js';
 import { deriveKeys } from './derive-keys.js';
+import { refuse, withCookies } from './handler-reply.js';
+import { invalid } from './option-checks.js';
 import {
   MAX_PENDING,
   openPendingCookies,
@@ -26,6 +23,12 @@ import {
 } from './pending-cookie.js';
 import { pkceChallenge, randomSecrets } from './random.js';
 import { isRecord, parseJson, readBounded } from './read-reply.js';
+import { pagePostRefusal } from './same-origin-post.js';
+import { publicSession, SESSION_KEY_INFO, type FreedomIdSession } from './session-cookie.js';
+import { readSession, startSession } from './session.js';
+import { logoutRoute, sessionRoute } from './session-routes.js';
+import { revokeRoute } from './revoke-route.js';
+import { backchannelRoute } from './backchannel-route.js';
 
 /** The largest callback body read; the SDK's hand-off is well under 4 KB. */
 const MAX_CALLBACK_BYTES = 16_384;
@@ -40,22 +43,57 @@ const MAX_CALLBACK_BYTES = 16_384;
 export function createFreedomIdHandler(options: FreedomIdHandlerOptions): FreedomIdHandler {
   const config = resolveHandlerOptions(options);
   const keys = deriveKeys(config.cookieSecrets, PENDING_COOKIE_PURPOSE);
+  const sessionKeys = deriveKeys(config.cookieSecrets, SESSION_KEY_INFO);
+  const { session } = config;
+  /** Each route: its method and what answers it; the session routes exist only with the `session` option. */
+  const routes: Record<
+    string,
+    [method: 'GET' | 'POST', answer: (request: Request) => Promise<Response>]
+  > = {
+    '/params': ['GET', async (request) => params(request, config, await keys)],
+    '/callback': [
+      'POST',
+      async (request) => callback(request, config, await keys, await sessionKeys),
+    ],
+    ...(session === undefined
+      ? {}
+      : {
+          '/session': [
+            'GET',
+            async (request) => sessionRoute(request, session, config, await sessionKeys),
+          ],
+          '/logout': [
+            'POST',
+            async (request) => logoutRoute(request, session, config, await sessionKeys),
+          ],
+          '/revoke': ['POST', (request) => revokeRoute(request, session, config)],
+          '/backchannel-logout': [
+            'POST',
+            (request) => backchannelRoute(request, session, config, replyCode),
+          ],
+        }),
+  };
   const handler = async (request: Request): Promise<Response> => {
     const path = new URL(request.url).pathname;
     const route = path.startsWith(`${config.basePath}/`) ? path.slice(config.basePath.length) : '';
-    if (route === '/params') {
-      return request.method === 'GET'
-        ? params(request, config, await keys)
-        : refuse('method_not_allowed', 'GET', request, config);
-    }
-    if (route === '/callback') {
-      return request.method === 'POST'
-        ? callback(request, config, await keys)
-        : refuse('method_not_allowed', 'POST', request, config);
-    }
-    return refuse('not_found', undefined, request, config);
+    const entry = Object.hasOwn(routes, route) ? routes[route] : undefined;
+    if (entry === undefined) return refuse('not_found', undefined, request, config);
+    const [method, answer] = entry;
+    return request.method === method
+      ? answer(request)
+      : refuse('method_not_allowed', method, request, config);
   };
-  return Object.assign(handler, { basePath: config.basePath });
+  const getSession = async (request: Request): Promise<FreedomIdSession | null> => {
+    if (session === undefined) {
+      throw invalid(
+        'session',
+        'getSession needs the session option: createFreedomIdHandler({ session: true, ... }).',
+      );
+    }
+    const read = await readSession(request, session, config, await sessionKeys);
+    return read.session === undefined ? null : publicSession(read.session);
+  };
+  return Object.assign(handler, { basePath: config.basePath, getSession });
 }
 
 /** `GET {basePath}/params`: a new pending sign-in, its cookie, and the values the browser sends to the provider. */
@@ -103,13 +141,11 @@ async function callback(
   request: Request,
   config: ResolvedHandlerOptions,
   keys: readonly CryptoKey[],
+  sessionKeys: readonly CryptoKey[],
 ): Promise<Response> {
-  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/json')
-    return refuse('unsupported_media_type', undefined, request, config);
-  const origin = request.headers.get('origin');
-  if (origin === null || !config.origins.has(origin))
-    return refuse('forbidden_origin', undefined, request, config);
+  const refusal = pagePostRefusal(request, config);
+  if (refusal !== undefined) return refuse(refusal, undefined, request, config);
+  const origin = request.headers.get('origin') ?? '';
   const handOff = parseHandOff(await readBounded(request, MAX_CALLBACK_BYTES), config, origin);
   if (handOff === undefined) return refuse('invalid_request', undefined, request, config);
 
@@ -132,14 +168,31 @@ async function callback(
   } catch (error) {
     return refuse(replyCode(error), undefined, request, config, headers, error);
   }
+  let reply: Response;
+  let data: unknown;
   try {
-    // Serialised here too: a result JSON cannot encode (a BigInt) is onSignIn's failure.
     const result: unknown = await config.onSignIn(exchanged.claims, exchanged.tokens, request);
-    if (result instanceof Response) return withCookies(result, headers);
-    return jsonResponse(result ?? {}, 200, headers);
+    // Built here: a result JSON cannot encode (a BigInt), or a used body, is onSignIn's failure.
+    reply =
+      result instanceof Response
+        ? withCookies(result, headers)
+        : jsonResponse(result ?? {}, 200, headers);
+    data = result instanceof Response ? null : result;
   } catch (error) {
     return refuse('sign_in_failed', undefined, request, config, headers, error);
   }
+  if (config.session !== undefined) {
+    const started = new Headers();
+    try {
+      await startSession(config.session, config, sessionKeys, exchanged, data, started);
+    } catch (error) {
+      await reply.body?.cancel();
+      const code = isFreedomIdServerError(error) ? replyCode(error) : 'sign_in_failed';
+      return refuse(code, undefined, request, config, headers, error);
+    }
+    for (const cookie of started.getSetCookie()) reply.headers.append('set-cookie', cookie);
+  }
+  return reply;
 }
 
 interface HandOff {
@@ -201,6 +254,7 @@ const REPLY_CODES = {
   audience_mismatch: 'id_token_invalid',
   token_expired: 'id_token_invalid',
   nonce_mismatch: 'id_token_invalid',
+  store_unavailable: 'store_unavailable',
 } as const satisfies Record<FreedomIdServerErrorCode, HandlerErrorCode>;
 
 /**
@@ -217,45 +271,6 @@ function replyCode(error: unknown): HandlerErrorCode {
   if (code === 'token_error' && (status === 401 || providerCode === 'invalid_client'))
     return 'configuration_error';
   if (code === 'issuer_mismatch' && field === 'issuer') return 'configuration_error';
+  if (code === 'invalid_response' && field === 'userinfoEndpoint') return 'userinfo_invalid';
   return REPLY_CODES[code];
-}
-
-/** An error reply from the closed set; the exact cause goes to `onError`. */
-function refuse(
-  code: HandlerErrorCode,
-  allow: string | undefined,
-  request: Request,
-  config: ResolvedHandlerOptions,
-  headers: Headers = new Headers(),
-  cause?: unknown,
-): Response {
-  if (allow !== undefined) headers.set('allow', allow);
-  const refused = Object.assign(
-    new Error(`${request.method} ${new URL(request.url).pathname}: ${HANDLER_ERRORS[code][1]}`),
-    { code },
-  );
-  // The reply, and its cookie-clearing headers, must not depend on the merchant's logger.
-  try {
-    // An async onError's rejection is caught too: typed as returning void, it may still return a promise.
-    const returned = config.onError(cause ?? refused, request);
-    if (returned instanceof Promise) returned.catch(onErrorFailed);
-  } catch (error) {
-    onErrorFailed(error);
-  }
-  return errorResponse(code, headers);
-}
-
-function onErrorFailed(error: unknown): void {
-  console.error('freedomid-web handler: onError threw', error);
-}
-
-/** The merchant's own reply with the cookie-clearing headers added (its headers may be immutable). */
-function withCookies(response: Response, headers: Headers): Response {
-  const merged = new Headers(response.headers);
-  for (const cookie of headers.getSetCookie()) merged.append('set-cookie', cookie);
-  return new Response(response.body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: merged,
-  });
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { rememberClientAddress } from './client-address.js';
 import { errorResponse } from './handler-errors.js';
 
 /** A Web-standard handler, optionally scoped to a path (as `createFreedomIdHandler`'s is). */
@@ -35,6 +36,7 @@ export function toNodeListener(handler: WebHandler): NodeListener {
       return;
     }
     const { request, release } = incoming;
+    rememberClientAddress(request, req.socket.remoteAddress);
     handler(request)
       .then((response) => reply(res, response))
       .catch((error: unknown) => {

@@ -45,6 +45,8 @@ export interface ProviderOptions {
   tokenEndpoint?: string;
   /** When known (given, or from discovery), the id_token's signature is verified against it. */
   jwksUri?: string;
+  /** Where the profile is asked for with the access token after the id_token checks. Default: discovery's, else none (Freedom ID publishes none). */
+  userinfoEndpoint?: string;
   /** Default `'json'` (Freedom ID), `'form'` with discovery. */
   tokenRequest?: TokenRequestFormat;
   /** Default `'client_secret_basic'`. */
@@ -67,6 +69,7 @@ export const PROVIDER_OPTIONS = {
   discovery: true,
   tokenEndpoint: true,
   jwksUri: true,
+  userinfoEndpoint: true,
   tokenRequest: true,
   clientAuth: true,
   idTokenSigningAlg: true,
@@ -83,6 +86,7 @@ export interface ResolvedProvider {
   discovery: boolean;
   tokenEndpoint: URL | undefined;
   jwksUri: URL | undefined;
+  userinfoEndpoint: URL | undefined;
   tokenRequest: TokenRequestFormat;
   clientAuth: ClientAuthMethod;
   idTokenSigningAlg: string;
@@ -128,6 +132,7 @@ export function resolveProvider(options: ProviderOptions): ResolvedProvider {
     discovery,
     tokenEndpoint: optionalUrl('tokenEndpoint', options.tokenEndpoint),
     jwksUri: optionalUrl('jwksUri', options.jwksUri),
+    userinfoEndpoint: optionalUrl('userinfoEndpoint', options.userinfoEndpoint),
     tokenRequest: oneOf(
       options,
       'tokenRequest',

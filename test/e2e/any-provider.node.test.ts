@@ -7,7 +7,15 @@ import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { DEMO_CLIENT_SECRET } from '../../demo/start-demo.js';
 import type * as ServerEntry from 'freedomid-web/server';
-import { clickSignIn, consent, DEMO_CLIENT_ID, DEMO_USER, logIn, useDemo } from './harness.js';
+import {
+  clickSignIn,
+  consent,
+  DEMO_CLIENT_ID,
+  DEMO_USER,
+  logIn,
+  useDemo,
+  waitForText,
+} from './harness.js';
 
 const run = useDemo();
 
@@ -115,13 +123,13 @@ for (const shape of SHAPES) {
         await logIn(page, shape.origin());
         await consent(page);
         await page.waitForURL((url) => url.href.startsWith(merchant.url));
-        await page.locator('#result').filter({ hasText: /\S/ }).waitFor();
+        const result = await waitForText(page, '#result', /\S/);
 
-        assert.deepEqual(JSON.parse((await page.locator('#result').textContent()) ?? ''), {
+        assert.deepEqual(JSON.parse(result), {
           sub: DEMO_USER.claims.sub,
           iss: shape.provider().issuer,
         });
-        assert.equal(page.url(), merchant.url);
+        assert.equal(await page.url(), merchant.url);
       },
     );
   });

@@ -4,7 +4,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CSP_PAGE } from '../../demo/site/server.js';
-import { clickSignIn, consent, DEMO_USER, logIn, useDemo } from './harness.js';
+import {
+  clickSignIn,
+  consent,
+  DEMO_USER,
+  isHidden,
+  logIn,
+  textsOf,
+  useDemo,
+  waitForText,
+} from './harness.js';
 
 const run = useDemo();
 
@@ -14,24 +23,27 @@ describe('the strict-CSP page against the sandbox', () => {
     { timeout: 90_000 },
     async () => {
       const page = await run.openPath(CSP_PAGE);
-      const served = await page.request.get(`${run.demo.siteUrl}${CSP_PAGE}`);
+      const served = await fetch(`${run.demo.siteUrl}${CSP_PAGE}`);
       assert.equal(
-        served.headers()['content-security-policy'],
+        served.headers.get('content-security-policy'),
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html",
       );
 
       await clickSignIn(page, 'element');
       await logIn(page, run.demo.sandboxUrl);
       await consent(page);
-      await page.getByText(`Signed in as ${String(DEMO_USER.claims.name)}.`).waitFor();
+      await waitForText(
+        page,
+        '#status',
+        new RegExp(`Signed in as ${String(DEMO_USER.claims.name)}\\.`),
+      );
 
-      const violations = await page.locator('#violations li').allTextContents();
+      const violations = await textsOf(page, '#violations li');
       assert.deepEqual(
         violations.filter((text) => !text.includes('/favicon.ico')),
         [],
       );
-      assert.equal(await page.locator('#error').isHidden(), true);
-      await page.context().close();
+      assert.equal(await isHidden(page, '#error'), true);
     },
   );
 });

@@ -6,7 +6,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { clickSignIn, consent, DEMO_USER, logIn, useDemo, WAIT_MS } from './harness.js';
+import {
+  clickSignIn,
+  consent,
+  DEMO_USER,
+  logIn,
+  useDemo,
+  WAIT_MS,
+  waitForText,
+} from './harness.js';
 
 const run = useDemo();
 
@@ -56,9 +64,8 @@ describe('a page of your own with a backend (docs/own-page.md, step 2)', () => {
 
     await consent(page);
 
-    await page.getByText('Signed in: ').waitFor();
-    assert.equal(await page.locator('#result').textContent(), `Signed in: ${DEMO_USER.claims.sub}`);
-    assert.equal(page.url(), pageUrl);
-    await page.context().close();
+    const result = await waitForText(page, '#result', /^Signed in: /);
+    assert.equal(result, `Signed in: ${DEMO_USER.claims.sub}`);
+    assert.equal(await page.url(), pageUrl);
   });
 });

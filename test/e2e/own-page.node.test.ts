@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { clickSignIn, consent, logIn, useDemo } from './harness.js';
+import { clickSignIn, consent, loadedUrl, logIn, useDemo, waitForText } from './harness.js';
 
 /** The URLs the page names, as `npm start` serves them on its default ports. */
 const DEFAULT_SITE = 'http://127.0.0.1:5173';
@@ -66,16 +66,14 @@ describe('a page of your own on another port (docs/own-page.md, step 1)', () => 
       const page = await run.openUrl(pageUrl);
       await clickSignIn(page, 'script-tag');
       await logIn(page, run.demo.sandboxUrl);
-      const callback = page.waitForRequest((request) => request.url().startsWith(`${pageUrl}?`));
 
       await consent(page);
 
-      const code = new URL((await callback).url()).searchParams.get('code');
+      const result = await waitForText(page, '#result', /^Code received: /);
+      const code = new URL(await loadedUrl(page)).searchParams.get('code');
       assert.ok(code !== null && code !== '');
-      await page.getByText('Code received: ').waitFor();
-      assert.equal(await page.locator('#result').textContent(), `Code received: ${code}`);
-      assert.equal(page.url(), pageUrl, 'the callback parameters are removed');
-      await page.context().close();
+      assert.equal(result, `Code received: ${code}`);
+      assert.equal(await page.url(), pageUrl, 'the callback parameters are removed');
     },
   );
 });

@@ -1,20 +1,23 @@
-// Popup sign-in end to end: the demo's popup page against the sandbox, in Debian's Chromium.
+// Popup sign-in end to end: the demo's popup page against the sandbox, in each engine.
 // The page stays put; the sandbox's login and consent happen in the popup, whose redirect page
 // (the same page and element) forwards the callback to the opener, which validates it, closes the
 // popup and has its backend exchange the code.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import {
   asShown,
   clickSignIn,
   consent,
+  countOf,
   DEMO_CLIENT_ID,
   EXPECTED_PROFILE,
+  isHidden,
   logIn,
   shownError,
   shownProfile,
-  WAIT_MS,
+  signInButton,
+  textOf,
+  type Page,
   useDemo,
 } from './harness.js';
 
@@ -24,15 +27,7 @@ const run = useDemo();
 
 /** Clicks the popup page's button and returns the popup window it opened. */
 async function openPopup(page: Page): Promise<Page> {
-  const [popup] = await Promise.all([
-    page.context().waitForEvent('page', { timeout: WAIT_MS }),
-    clickSignIn(page, 'popup'),
-  ]);
-  return popup;
-}
-
-async function closed(popup: Page): Promise<void> {
-  if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: WAIT_MS });
+  return page.waitForPopup(() => clickSignIn(page, 'popup'));
 }
 
 describe('popup sign-in through the demo against the sandbox', () => {
@@ -52,10 +47,9 @@ describe('popup sign-in through the demo against the sandbox', () => {
         asShown(EXPECTED_PROFILE),
       );
       assert.equal(profile.aud, DEMO_CLIENT_ID);
-      await closed(popup);
-      assert.equal(page.url(), run.demo.pages.popup, 'the page never navigated');
-      assert.equal(await page.locator('#error').isHidden(), true);
-      await page.context().close();
+      await popup.waitForClose();
+      assert.equal(await page.url(), run.demo.pages.popup, 'the page never navigated');
+      assert.equal(await isHidden(page, '#error'), true);
     },
   );
 
@@ -66,25 +60,41 @@ describe('popup sign-in through the demo against the sandbox', () => {
       const page = await run.open('popup');
       const popup = await openPopup(page);
       await popup.waitForURL((url) => url.href.startsWith(`${run.demo.sandboxUrl}/interaction/`));
-      const logged: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') logged.push(message.text());
+      // The page's console errors, as the developer would read them.
+      await page.evaluate(() => {
+        const logged: string[] = [];
+        Object.assign(window, { logged });
+        const log = console.error.bind(console);
+        console.error = (...args: unknown[]) => {
+          logged.push(args.map(String).join(' '));
+          log(...args);
+        };
       });
       await popup.close();
 
       assert.deepEqual(await shownError(page), { code: 'popup_closed', backendCode: null });
       assert.equal(
-        await page.locator('#error').textContent(),
+        await textOf(page, '#error'),
         'The sign-in window was closed before you finished. Try again.',
       );
+      const logged = await page.evaluate(() => (window as unknown as { logged: string[] }).logged);
       assert.ok(
         logged.some((text) => text.startsWith('Sign-in failed (popup_closed): ')),
         'the developer detail is in the console',
       );
-      const button = page.locator('freedomid-login').locator('button[part="button"]');
-      await button.and(page.locator(':not([aria-busy="true"])')).waitFor({ timeout: WAIT_MS });
-      assert.equal(await button.isEnabled(), true);
-      await page.context().close();
+      await page.waitForFunction(([host, css]) => {
+        const button = document.querySelector(host)?.shadowRoot?.querySelector(css);
+        return button instanceof HTMLButtonElement && button.getAttribute('aria-busy') === null;
+      }, signInButton('popup').split(' >>> '));
+      assert.equal(
+        await page.evaluate(
+          ([host, css]) =>
+            (document.querySelector(host)?.shadowRoot?.querySelector(css) as HTMLButtonElement)
+              .disabled,
+          signInButton('popup').split(' >>> '),
+        ),
+        false,
+      );
     },
   );
 
@@ -97,18 +107,17 @@ describe('popup sign-in through the demo against the sandbox', () => {
       await logIn(first, run.demo.sandboxUrl);
       await consent(first);
       await shownProfile(page);
-      await closed(first);
+      await first.waitForClose();
       // Without the sandbox's session cookie, the second popup stops at the sign-in page.
-      await page.context().clearCookies();
+      await page.clearCookies();
 
       const second = await openPopup(page);
       await second.waitForURL((url) => url.href.startsWith(`${run.demo.sandboxUrl}/interaction/`));
       await second.close();
 
       assert.deepEqual(await shownError(page), { code: 'popup_closed', backendCode: null });
-      assert.equal(await page.locator('#status').textContent(), '');
-      assert.equal(await page.locator('#profile dd').count(), 0);
-      await page.context().close();
+      assert.equal(await textOf(page, '#status'), '');
+      assert.equal(await countOf(page, '#profile dd'), 0);
     },
   );
 });

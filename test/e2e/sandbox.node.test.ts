@@ -11,12 +11,20 @@ import { NO_DISCOVERY } from '../../demo/sandbox/freedom-id-shape.js';
 import { DROPPED_WARNINGS, isDroppedWarning } from '../../demo/sandbox/quiet-notices.js';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../demo/start-demo.js';
 import { exchangeCode } from '../../src/server/index.js';
-import { authorizationUrl as requestUrl, consent, DEMO_USER, logIn, useDemo } from './harness.js';
+import {
+  authorizationUrl as requestUrl,
+  consent,
+  DEMO_USER,
+  logIn,
+  useDemo,
+  useMerchantStub,
+} from './harness.js';
 
 const TEST_TIMEOUT = 90_000;
 const MERCHANT = 'http://127.0.0.1:8089/signed-in';
 
 const run = useDemo();
+const stub = useMerchantStub();
 
 /** An authorization request to `endpoint` for the demo client, back to `redirectUri`. */
 function authorizationUrl(endpoint: string, redirectUri = MERCHANT): string {
@@ -67,22 +75,16 @@ describe('the standards-shaped sandbox provider', () => {
     { timeout: TEST_TIMEOUT },
     async () => {
       const issuer = run.demo.standardUrl;
-      const page = await run.openUrl(authorizationUrl(`${issuer}authorize`), 'en-US');
-      await page
-        .context()
-        .route('http://127.0.0.1:8089/**', (route) =>
-          route.fulfill({ contentType: 'text/plain', body: 'merchant' }),
-        );
+      const merchant = stub.url();
+      const page = await run.openUrl(authorizationUrl(`${issuer}authorize`, merchant));
       await logIn(page, issuer.slice(0, -1));
       await consent(page);
-      await page.waitForURL((url) => url.href.startsWith(MERCHANT));
-      const callback = new URL(page.url());
-      await page.context().close();
+      const callback = await page.waitForURL((url) => url.href.startsWith(merchant));
       assert.equal(callback.searchParams.get('iss'), issuer);
       const form = {
         grant_type: 'authorization_code',
         code: callback.searchParams.get('code') ?? '',
-        redirect_uri: MERCHANT,
+        redirect_uri: merchant,
       };
 
       const basic = await fetch(`${issuer}token`, {

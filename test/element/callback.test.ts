@@ -111,10 +111,9 @@ describe('<freedomid-login>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('dispatches freedomid-error with backend_error when the backend refuses', async () => {
-      worker.use(
-        http.post(BACKEND, () => HttpResponse.json({ error: 'invalid_grant' }, { status: 400 })),
-      );
+    it("dispatches freedomid-error with backend_error and the handler's code and message when the backend refuses", async () => {
+      const reply = { error: 'state_mismatch', message: 'Start the sign-in again.' };
+      worker.use(http.post(BACKEND, () => HttpResponse.json(reply, { status: 400 })));
       const { state } = await started();
       arriveAt({ code: 'c', state });
       const errors = record('freedomid-error');
@@ -129,11 +128,14 @@ describe('<freedomid-login>', () => {
         ),
       );
       expect(detail).to.deep.equal({
-        ...sdk.toJSON(),
         code: 'backend_error',
+        message: `The backend at ${BACKEND} answered HTTP 400 (state_mismatch: Start the sign-in again.): check its logs.`,
         status: 400,
-        response: { error: 'invalid_grant' },
+        response: reply,
+        backendError: 'state_mismatch',
+        backendMessage: 'Start the sign-in again.',
       });
+      expect(detail).to.deep.equal(sdk.toJSON());
     });
 
     it('lets only one element consume the callback', async () => {

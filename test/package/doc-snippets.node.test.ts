@@ -51,3 +51,50 @@ describe('the docs check', () => {
     assert.match(output, /page\.md:5:\d+: error TS2322/);
   });
 });
+
+describe('the docs check, on cross-references', () => {
+  const cases: { name: string; markdown: string; problem: RegExp }[] = [
+    {
+      name: 'a README section that does not exist',
+      markdown: 'For production ("Going live" in the README): …',
+      problem: /page\.md: names the README's "Going live", and README\.md has no such heading/,
+    },
+    {
+      name: "a README section named the README's way",
+      markdown: 'Load it with its hash (see the README\'s "Script tag").',
+      problem: /page\.md: names the README's "Script tag", and README\.md has no such heading/,
+    },
+    {
+      name: 'a link to a file that does not exist',
+      markdown: 'See [the guide](guide.md).',
+      problem: /page\.md: links to guide\.md, and .*guide\.md does not exist/,
+    },
+    {
+      name: 'a link to a heading that does not exist',
+      markdown: '# Page\n\nSee [below](#the-end).',
+      problem: /page\.md: links to #the-end, and .*page\.md has no such heading/,
+    },
+  ];
+  for (const { name, markdown, problem } of cases) {
+    it(`fails on ${name}, naming it`, () => {
+      const { status, output } = checkDocs(markdown);
+      assert.equal(status, 1, output);
+      assert.match(output, /docs: a cross-reference points nowhere\./);
+      assert.match(output, problem);
+    });
+  }
+
+  it('passes a README section, a file and a heading that exist', () => {
+    const { status, output } = checkDocs(
+      [
+        '# Page',
+        '',
+        '## The end',
+        '',
+        'Start with the README\'s "Quick start" and "The backend" in the README; then',
+        '[the end](#the-end) and [this page](page.md#page).',
+      ].join('\n'),
+    );
+    assert.equal(status, 0, output);
+  });
+});

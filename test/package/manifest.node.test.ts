@@ -49,14 +49,15 @@ describe('custom-elements.json', () => {
     assert.deepEqual(type('client-id'), { text: 'string' });
   });
 
-  it('lists the four events, the three parts and the logo slot', () => {
+  it('lists the five events, the five parts and the logo slot', () => {
     assert.deepEqual(names(element?.events), [
       'freedomid-redirect',
       'freedomid-callback',
       'freedomid-session',
       'freedomid-error',
+      'freedomid-in-app-browser',
     ]);
-    assert.deepEqual(names(element?.cssParts), ['button', 'logo', 'label']);
+    assert.deepEqual(names(element?.cssParts), ['button', 'logo', 'label', 'hint', 'hint-link']);
     assert.deepEqual(names(element?.slots), ['logo']);
     assert.ok(names(element?.cssProperties).every((name) => name.startsWith('--freedomid-login-')));
   });

@@ -104,12 +104,12 @@ const CASES = {
   },
   'refuses an option it does not know, naming it (invalid_argument)': () => {
     assert.throws(
-      () => createFreedomIdHandler({ ...OPTIONS, session: { secret: 'x' } }),
+      () => createFreedomIdHandler({ ...OPTIONS, sessionSecret: 'x' }),
       (error) =>
         error instanceof FreedomIdServerError &&
         error.code === 'invalid_argument' &&
-        error.field === 'session' &&
-        error.message.startsWith('Unknown option "session" of createFreedomIdHandler'),
+        error.field === 'sessionSecret' &&
+        error.message.startsWith('Unknown option "sessionSecret" of createFreedomIdHandler'),
     );
   },
 };

@@ -104,6 +104,63 @@ describe('FreedomIdClient.sendToBackend', () => {
     });
   }
 
+  describe("when the backend is freedomid-web/server's handler", () => {
+    it('carries its error code and message in the detail and the message, as text', async () => {
+      const reply = {
+        error: 'state_mismatch',
+        message: 'No sign-in pending in this browser has this state: start the sign-in again.',
+      };
+      worker.use(http.post(BACKEND, () => HttpResponse.json(reply, { status: 400 })));
+
+      const error = await rejection(() => makeClient().client.sendToBackend(result, BACKEND));
+
+      expect(error.toJSON()).to.deep.equal({
+        code: 'backend_error',
+        message: `The backend at ${BACKEND} answered HTTP 400 (state_mismatch: No sign-in pending in this browser has this state: start the sign-in again.): check its logs.`,
+        status: 400,
+        response: reply,
+        backendError: 'state_mismatch',
+        backendMessage:
+          'No sign-in pending in this browser has this state: start the sign-in again.',
+      });
+    });
+
+    it('cuts a long code and message, and keeps markup as the text it is', async () => {
+      const markup = `<img src=x onerror=alert(1)>${'m'.repeat(400)}`;
+      worker.use(
+        http.post(BACKEND, () =>
+          HttpResponse.json({ error: 'e'.repeat(100), message: markup }, { status: 500 }),
+        ),
+      );
+
+      const error = await rejection(() => makeClient().client.sendToBackend(result, BACKEND));
+
+      expect(error.backendError).to.equal(`${'e'.repeat(63)}…`);
+      expect(error.backendMessage).to.equal(`${markup.slice(0, 299)}…`);
+      expect(error.backendMessage?.length).to.equal(300);
+    });
+
+    const notText: { title: string; body: Record<string, unknown> }[] = [
+      { title: 'an error object (Freedom ID-style)', body: { error: { code: 100101 } } },
+      { title: 'a numeric error and message', body: { error: 7, message: 8 } },
+      { title: 'an empty error and message', body: { error: '', message: '' } },
+    ];
+    for (const { title, body } of notText) {
+      it(`leaves both out for ${title}`, async () => {
+        worker.use(http.post(BACKEND, () => HttpResponse.json(body, { status: 400 })));
+
+        const error = await rejection(() => makeClient().client.sendToBackend(result, BACKEND));
+
+        expect(error.toJSON()).to.deep.equal({
+          code: 'backend_error',
+          message: `The backend at ${BACKEND} answered HTTP 400: check its logs.`,
+          status: 400,
+          response: body,
+        });
+      });
+    }
+  });
+
   it('a 2xx reply that is not JSON → backend_error carrying the text', async () => {
     worker.use(http.post(BACKEND, () => HttpResponse.text('<html>login</html>')));
     const error = await rejection(() => makeClient().client.sendToBackend(result, BACKEND));

@@ -61,6 +61,24 @@ export class TestBrowser {
     };
   }
 
+  /** A `Request` to `{basePath}{route}` from the page's origin with this browser's cookies. */
+  request(
+    method: string,
+    route: string,
+    init: { headers?: Record<string, string>; body?: string } = {},
+  ): Request {
+    return new Request(`${PAGE_ORIGIN}${this.basePath}${route}`, {
+      method,
+      headers: { ...this.cookieHeader(), ...init.headers },
+      ...(init.body === undefined ? {} : { body: init.body }),
+    });
+  }
+
+  /** Keeps the cookies a reply sets, as {@link params} and {@link callback} do. */
+  keepCookies(response: Response): void {
+    this.keep(response);
+  }
+
   private cookieHeader(): Record<string, string> {
     if (this.jar.size === 0) return {};
     return { cookie: [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ') };
@@ -76,4 +94,23 @@ export class TestBrowser {
       else this.jar.set(name, pair.slice(separator + 1));
     }
   }
+}
+
+/** A request to any route of the handler from this browser, with its cookies; `headers` add to or override them. */
+export async function send(
+  browser: TestBrowser,
+  handler: FreedomIdHandler,
+  method: string,
+  route: string,
+  init: { headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: unknown; response: Response }> {
+  const request = browser.request(method, route, init);
+  const response = await handler(request);
+  browser.keepCookies(response);
+  const text = await response.clone().text();
+  return {
+    status: response.status,
+    body: text === '' ? undefined : (JSON.parse(text) as unknown),
+    response,
+  };
 }

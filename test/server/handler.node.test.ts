@@ -84,7 +84,10 @@ function refusal(code: HandlerErrorCode): {
   body: { error: string; message: string };
 } {
   const [status, message] = HANDLER_ERRORS[code];
-  return { status, body: { error: code, message } };
+  return {
+    status,
+    body: { error: code, message: message.replace('{origins}', new URL(REDIRECT_URI).origin) },
+  };
 }
 
 function pick(reply: { status: number; body: unknown }): { status: number; body: unknown } {
@@ -705,16 +708,16 @@ describe('createFreedomIdHandler', () => {
     }
 
     it('refuses an unknown option name, naming it in field', () => {
-      const options = { session: { maxAge: 3600 } } as Partial<FreedomIdHandlerOptions>;
+      const options = { sessionMaxAge: 3600 } as Partial<FreedomIdHandlerOptions>;
 
       assert.throws(
         () => handler(options),
         (error: unknown) =>
           error instanceof FreedomIdServerError &&
           error.code === 'invalid_argument' &&
-          error.field === 'session' &&
+          error.field === 'sessionMaxAge' &&
           error.message.startsWith(
-            'Unknown option "session" of createFreedomIdHandler: the options are clientId, clientSecret, issuer,',
+            'Unknown option "sessionMaxAge" of createFreedomIdHandler: the options are clientId, clientSecret, issuer,',
           ),
       );
     });

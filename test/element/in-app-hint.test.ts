@@ -1,0 +1,131 @@
+// In an app's in-app browser the element shows a short hint with a way out, reports the environment
+// once, and signs in by redirect even in popup mode; in a normal browser it shows nothing new.
+import { expect } from '@open-wc/testing';
+import { pretendUserAgent, userAgentNamed } from '../fixtures/user-agents.js';
+import { capturePopups } from '../mocks/popups.js';
+import { clearEntries, mount, record, signIn, unmountAll } from '../helpers/element.js';
+
+const ANDROID = userAgentNamed('Instagram on Android');
+const IOS = userAgentNamed('Telegram on iPhone (SFSafariViewController: no token, a browser)');
+const IPHONE_APP = userAgentNamed('TikTok on iPhone');
+const BASE = { 'client-id': 'c388f3cd-7722-4040-9bb2-94b0a05093aa' };
+
+/** The link that opens this test page in the default browser. */
+const INTENT = `intent://${location.host}${location.pathname}${location.search}#Intent;scheme=${location.protocol.slice(0, -1)};end`;
+
+const NOTICES = {
+  ru: 'Во встроенном браузере приложения вход может не сработать.',
+  kk: 'Қолданбаның ішкі браузерінде кіру жұмыс істемеуі мүмкін.',
+  en: 'Sign-in may not work in this app’s built-in browser.',
+} as const;
+const OPEN = { ru: 'Открыть в браузере', kk: 'Браузерде ашу', en: 'Open in your browser' } as const;
+const COPY = {
+  ru: 'Скопируйте ссылку на эту страницу и откройте её в Safari.',
+  kk: 'Осы беттің сілтемесін көшіріп, оны Safari-де ашыңыз.',
+  en: 'Copy this page’s link and open it in Safari.',
+} as const;
+
+function hintOf(el: Element): HTMLElement | null {
+  return el.shadowRoot?.querySelector<HTMLElement>('[part="hint"]') ?? null;
+}
+
+describe('<freedomid-login>', () => {
+  let restore: () => void = () => undefined;
+  afterEach(() => {
+    restore();
+    unmountAll();
+    clearEntries();
+  });
+
+  describe('when the page runs in Instagram on Android', () => {
+    beforeEach(() => (restore = pretendUserAgent(ANDROID.userAgent)));
+
+    for (const locale of ['ru', 'kk', 'en'] as const) {
+      it(`shows the ${locale} hint with an intent link to this page`, async () => {
+        const { el } = await mount({ ...BASE, locale });
+        const hint = hintOf(el);
+        expect(hint?.getAttribute('lang')).to.equal(locale);
+        expect(hint?.getAttribute('role')).to.equal('note');
+        expect(hint?.textContent).to.equal(`${NOTICES[locale]} ${OPEN[locale]}`);
+        const link = hint?.querySelector('a[part="hint-link"]');
+        expect(link?.getAttribute('href')).to.equal(INTENT);
+        expect(link?.textContent).to.equal(OPEN[locale]);
+      });
+    }
+
+    it('dispatches freedomid-in-app-browser once with the exact environment', async () => {
+      const recorded = record('freedomid-in-app-browser');
+      try {
+        const { el } = await mount(BASE);
+        el.locale = 'en';
+        await el.updateComplete;
+        expect(recorded.events.map((event) => event.detail)).to.deep.equal([
+          { kind: 'in-app', app: 'instagram', platform: 'android' },
+        ]);
+      } finally {
+        recorded.stop();
+      }
+    });
+
+    it('shows no hint with hide-in-app-hint, and still dispatches the event', async () => {
+      const recorded = record('freedomid-in-app-browser');
+      try {
+        const { el } = await mount({ ...BASE, locale: 'ru', 'hide-in-app-hint': true });
+        expect(hintOf(el)).to.equal(null);
+        expect(recorded.events.length).to.equal(1);
+        el.hideInAppHint = false;
+        await el.updateComplete;
+        expect(hintOf(el)?.textContent).to.equal(`${NOTICES.ru} ${OPEN.ru}`);
+      } finally {
+        recorded.stop();
+      }
+    });
+
+    it('signs in by redirect in popup mode: no window opens, the page navigates', async () => {
+      const capture = capturePopups();
+      const redirects = record('freedomid-redirect');
+      try {
+        const mounted = await mount({
+          ...BASE,
+          'ux-mode': 'popup',
+          'redirect-uri': `${location.origin}/login`,
+        });
+        const url = await signIn(mounted);
+        expect(capture.popups).to.deep.equal([]);
+        expect(url.searchParams.get('redirect_uri')).to.equal(`${location.origin}/login`);
+        expect(redirects.events.map((event) => event.detail)).to.deep.equal([{ url: url.href }]);
+        expect(mounted.button.getAttribute('aria-busy')).to.equal('true');
+      } finally {
+        capture.restore();
+        redirects.stop();
+      }
+    });
+  });
+
+  describe('when the page runs in TikTok on iPhone', () => {
+    beforeEach(() => (restore = pretendUserAgent(IPHONE_APP.userAgent)));
+
+    for (const locale of ['ru', 'kk', 'en'] as const) {
+      it(`shows the ${locale} copy-the-link guidance, with no link`, async () => {
+        const { el } = await mount({ ...BASE, locale });
+        expect(hintOf(el)?.textContent).to.equal(`${NOTICES[locale]} ${COPY[locale]}`);
+        expect(hintOf(el)?.querySelector('a')).to.equal(null);
+      });
+    }
+  });
+
+  describe('when the page runs in a browser of its own', () => {
+    beforeEach(() => (restore = pretendUserAgent(IOS.userAgent)));
+
+    it('shows no hint and dispatches no freedomid-in-app-browser', async () => {
+      const recorded = record('freedomid-in-app-browser');
+      try {
+        const { el } = await mount(BASE);
+        expect(hintOf(el)).to.equal(null);
+        expect(recorded.events).to.deep.equal([]);
+      } finally {
+        recorded.stop();
+      }
+    });
+  });
+});
