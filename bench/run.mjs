@@ -41,6 +41,8 @@ if (quick) {
   Object.assign(PLAN, {
     clicks: 10,
     clickRound: 10,
+    paramsClicks: 4,
+    paramsRound: 4,
     warmup: 2,
     callbacks: 5,
     staleIterations: 2,
@@ -339,6 +341,26 @@ if (!skipSpeed) {
     ),
   );
   if (!speed.element) say('\nThe element is not built (dist/element.js): its rows are missing.');
+  say();
+  say(
+    `### Click → navigation call with \`params-url\` (a /params that answers after ${PLAN.paramsDelayMs} ms; ${PLAN.paramsClicks} clicks each)`,
+  );
+  say();
+  say(
+    "The backend-bound default: each sign-in's values come from the bench server's `/params`, which answers after the delay. With preparation on, the user shows intent first (`client.prepare()`, the element's `pointerenter`) and clicks once that request has answered; off (`prepare: false`, `prepare=\"off\"`), the click asks and waits. The bound is the hand-written click of the table above (no backend at all), measured in the same rounds.",
+  );
+  say();
+  const paramsBound = median(speed.paramsClicks['hand-written bound (no backend)']);
+  say(
+    table(
+      ['implementation', 'median', 'p95', 'n', 'median × bound'],
+      Object.entries(speed.paramsClicks).map(([name, values]) => [
+        name,
+        ...stat(values),
+        ratio(median(values), paramsBound),
+      ]),
+    ),
+  );
   say();
   say(`### handleCallback (valid callback, no stale entries)`);
   say();

@@ -3,11 +3,12 @@
 /**
  * Budgets in gzip -9 bytes, each entry bundled with its dependencies (issue 11); null means "report only".
  * Issue 21's in-app browser detection and hint added ~0.6 KB to the SDK and ~1.4 KB to the element;
- * issue 23's backend_error reason fields (backendError, backendMessage) ~0.1 KB to the SDK.
+ * issue 23's backend_error reason fields (backendError, backendMessage) ~0.1 KB to the SDK;
+ * issue 20's preparation before the click (prepare(), preconnect) ~0.35 KB to the SDK, ~0.4 KB to the element.
  */
 export const ENTRIES = [
-  { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 11800 },
-  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 22500 },
+  { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 12100 },
+  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 22800 },
   // The element's own code: the same entry with the SDK chunk and Lit left out.
   {
     name: "element's own code",
@@ -20,7 +21,7 @@ export const ENTRIES = [
     name: 'script tag (freedomid.iife.js)',
     file: 'dist/freedomid.iife.js',
     bundle: false,
-    budget: 22000,
+    budget: 22400,
   },
 ];
 

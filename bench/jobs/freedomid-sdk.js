@@ -24,3 +24,31 @@ export function signIn(navigate = navigateTo) {
 }
 
 export const handleCallback = (href) => getClient().handleCallback(href);
+
+/** Clients whose values come from `paramsUrl` (the backend-bound default), preparation on or off. */
+const paramsClients = new Map();
+export function paramsClient(paramsUrl, prepare) {
+  const key = `${paramsUrl}|${prepare}`;
+  if (!paramsClients.has(key)) {
+    paramsClients.set(
+      key,
+      new FreedomIdClient({
+        clientId: CLIENT_ID,
+        redirectUri: redirectUri(),
+        authority: AUTHORITY,
+        scope: SCOPE,
+        paramsUrl,
+        prepare,
+        stateTtlSeconds: STATE_TTL_SECONDS,
+        navigate: (url) => navigateTo(url),
+      }),
+    );
+  }
+  return paramsClients.get(key);
+}
+
+/** Signs in with the `paramsUrl` client (made on first use). */
+export function signInWithParams(navigate, paramsUrl, prepare) {
+  navigateTo = navigate;
+  return paramsClient(paramsUrl, prepare).signIn();
+}

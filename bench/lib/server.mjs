@@ -3,11 +3,15 @@ import { createServer } from 'node:http';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
-/** Serves `files` (path → string | Buffer); resolves to { origin, close }. */
+/** Serves `files` (path → string | Buffer, or a `(request, response)` handler); resolves to { origin, close }. */
 export function serve(files) {
   const server = createServer((request, response) => {
     const path = new URL(request.url, 'http://127.0.0.1').pathname;
     const body = files.get(path);
+    if (typeof body === 'function') {
+      body(request, response);
+      return;
+    }
     if (body === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;

@@ -2,6 +2,7 @@
 // 127.0.0.1. Ours and the hand-written bound run in the same browser, interleaved in rounds, so
 // both see the same machine load. Every loop is bounded.
 /* global document, location, requestAnimationFrame, window -- the inPage* functions run in the browser page */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -22,6 +23,9 @@ const CHROME_ARGS = [
 export const PLAN = {
   clicks: 240, // per implementation, in rounds of 30 alternating implementations
   clickRound: 30,
+  paramsClicks: 60, // per row of the /params table, in rounds of 20 alternating rows
+  paramsRound: 20,
+  paramsDelayMs: 150, // how long the bench's /params takes to answer
   warmup: 20,
   callbacks: 240,
   staleCounts: [0, 100, 1000],
@@ -31,6 +35,8 @@ export const PLAN = {
   clsLoads: 5,
   clsSettleMs: 800,
 };
+
+const PARAMS_PATH = '/api/freedomid/params';
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><main id="app"></main></body></html>`;
 
@@ -61,6 +67,15 @@ async function browserFiles() {
   files.set('/bench.html', PAGE);
   files.set('/handwritten.js', (await bundle(join(JOBS, 'handwritten.js'))).code);
   files.set('/sdk.js', (await bundle(join(JOBS, 'freedomid-sdk.js'))).code);
+  // The backend-bound values, after a round trip's worth of delay (new random ones each time).
+  files.set(PARAMS_PATH, (request, response) => {
+    const value = () => randomBytes(32).toString('base64url');
+    setTimeout(() => {
+      response
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify({ state: value(), nonce: value() }));
+    }, PLAN.paramsDelayMs);
+  });
   let element = false;
   if (existsSync(join(ROOT, 'dist/element.js'))) {
     files.set('/element.js', (await bundle(join(JOBS, 'freedomid-element.js'))).code);
@@ -138,6 +153,82 @@ async function inPageClicks({ module, kind, count, warmup, clientId }) {
           : new Promise((resolve) => requestAnimationFrame(resolve)));
       }
       target = host.shadowRoot?.querySelector('button') ?? host;
+    }
+  }
+  host.remove();
+  sessionStorage.clear();
+  return times;
+}
+
+async function inPageParamsClicks({ module, kind, prepare, count, warmup, clientId, paramsPath }) {
+  const job = kind === 'element' ? null : await import(module);
+  if (kind === 'element') await import(module);
+  let resolveNavigation = () => {};
+  const navigated = () => resolveNavigation(performance.now());
+  const errors = [];
+  let host;
+  let target;
+  let intent;
+  if (kind === 'element') {
+    host = document.createElement('freedomid-login');
+    host.setAttribute('client-id', clientId);
+    host.setAttribute('redirect-uri', `${location.origin}/callback`);
+    host.setAttribute('params-url', paramsPath);
+    if (!prepare) host.setAttribute('prepare', 'off');
+    host.addEventListener('freedomid-error', (event) => errors.push(event.detail.message));
+    host.addEventListener('freedomid-redirect', (event) => {
+      event.preventDefault();
+      navigated();
+    });
+    document.body.append(host);
+    await host.updateComplete;
+    target = host.shadowRoot.querySelector('button');
+    intent = () => host.dispatchEvent(new Event('pointerenter'));
+  } else {
+    host = target = document.createElement('button');
+    target.textContent = 'Sign in with Freedom ID';
+    target.addEventListener(
+      'click',
+      () =>
+        void job
+          .signInWithParams(navigated, paramsPath, prepare)
+          .catch((error) => errors.push(String(error))),
+    );
+    document.body.append(target);
+    intent = () => job.paramsClient(paramsPath, prepare).prepare();
+  }
+  const paramsUrl = new URL(paramsPath, location.href).href;
+  const answered = () => performance.getEntriesByName(paramsUrl).length > 0;
+  const times = [];
+  for (let index = 0; index < warmup + count; index++) {
+    sessionStorage.clear();
+    performance.clearResourceTimings();
+    // Untimed: the user shows intent, and clicks once the prepared request has answered (hover
+    // to click is longer than the round trip); with preparation off, nothing is asked.
+    intent();
+    if (prepare) {
+      for (let wait = 0; !answered(); wait++) {
+        if (wait >= 200) throw new Error(`no prepared /params within 2 s ${errors.join('; ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    const done = new Promise((resolve, reject) => {
+      resolveNavigation = resolve;
+      setTimeout(() => reject(new Error(`no navigation within 2 s ${errors.join('; ')}`)), 2000);
+    });
+    const start = performance.now();
+    target.click();
+    const end = await done;
+    if (index >= warmup) times.push(end - start);
+    if (kind === 'element') {
+      for (let wait = 0; target.disabled; wait++) {
+        if (wait >= 100)
+          throw new Error('<freedomid-login> stayed busy after a cancelled redirect');
+        await (wait < 10
+          ? Promise.resolve()
+          : new Promise((resolve) => requestAnimationFrame(resolve)));
+      }
     }
   }
   host.remove();
@@ -255,6 +346,49 @@ export async function measureSpeed(log = () => {}) {
           clientId: CLIENT_ID,
         });
         results.clicks[impl.name].push(...times);
+      }
+    }
+
+    log(`speed: click → navigation with a /params that answers after ${PLAN.paramsDelayMs} ms`);
+    const paramsRows = [
+      { name: 'hand-written bound (no backend)', module: '/handwritten.js', kind: 'bound' },
+      { name: 'SDK, preparation on', module: '/sdk.js', kind: 'job', prepare: true },
+      { name: 'SDK, preparation off', module: '/sdk.js', kind: 'job', prepare: false },
+    ];
+    if (element) {
+      paramsRows.push(
+        { name: 'element, preparation on', module: '/element.js', kind: 'element', prepare: true },
+        {
+          name: 'element, preparation off',
+          module: '/element.js',
+          kind: 'element',
+          prepare: false,
+        },
+      );
+    }
+    results.paramsClicks = Object.fromEntries(paramsRows.map((row) => [row.name, []]));
+    for (let round = 0; round < PLAN.paramsClicks / PLAN.paramsRound; round++) {
+      for (const row of paramsRows) {
+        const warmup = round === 0 ? 3 : 1;
+        const times =
+          row.kind === 'bound'
+            ? await page.evaluate(inPageClicks, {
+                module: row.module,
+                kind: 'job',
+                count: PLAN.paramsRound,
+                warmup,
+                clientId: CLIENT_ID,
+              })
+            : await page.evaluate(inPageParamsClicks, {
+                module: row.module,
+                kind: row.kind,
+                prepare: row.prepare,
+                count: PLAN.paramsRound,
+                warmup,
+                clientId: CLIENT_ID,
+                paramsPath: PARAMS_PATH,
+              });
+        results.paramsClicks[row.name].push(...times);
       }
     }
 

@@ -51,6 +51,7 @@ export const SIGN_IN = {
   backendUrl: text('backend-url'),
   paramsUrl: text('params-url'),
   uxMode: choice('ux-mode', ['redirect', 'popup']),
+  prepare: choice('prepare', ['intent', 'off']),
   navigate: scriptOnly<Navigate>(),
 } as const satisfies PropertyDeclarations;
 

@@ -72,6 +72,8 @@ export class FreedomIdLogin extends LitElement {
   declare paramsUrl: Value<'paramsUrl'>;
   /** `redirect` (default) or `popup`. */
   declare uxMode: Value<'uxMode'>;
+  /** `intent` (default): on hover, focus or touch, preconnect and ask `params-url` for the next sign-in's values; `off`: no request before the click. */
+  declare prepare: Value<'prepare'>;
   /** Performs the redirect (default `location.assign`); replace it to capture the URL. Not used with `ux-mode="popup"`. */
   declare navigate: Value<'navigate'>;
   /** `ru`, `kk` or `en`. Default: the nearest `lang`, then `navigator.language`, then `ru`. */
@@ -124,6 +126,9 @@ export class FreedomIdLogin extends LitElement {
       () => void this.handleCallback(),
       () => (this.busy = false),
     );
+    for (const intent of ['pointerenter', 'focusin', 'touchstart']) {
+      this.addEventListener(intent, this.onIntent, { passive: true });
+    }
   }
 
   /** Resolves once every change is rendered, the choice of a label that fits included. */
@@ -192,6 +197,11 @@ export class FreedomIdLogin extends LitElement {
     const { client } = this;
     if (this.busy || this.disabled || client === null || this.lookError !== null) return;
     void this.whileBusy(this.uxMode === 'popup' ? popup(this, client) : redirect(this, client));
+  };
+
+  /** The user may be about to click: get the sign-in ready (the SDK skips it with `prepare="off"`). */
+  private readonly onIntent = (): void => {
+    if (!this.busy && !this.disabled) this.client?.prepare();
   };
 
   /** On the redirect page, validates the callback (or forwards it to a popup's opener) and hands it on. */

@@ -30,6 +30,7 @@ function createClient(options: SignInOptions): FreedomIdClient {
       navigate: options.navigate,
       paramsUrl: options.paramsUrl,
       backendUrl: options.backendUrl,
+      prepare: options.prepare !== 'off',
     });
   } catch (error) {
     if (!isFreedomIdError(error)) throw error;

@@ -13,6 +13,8 @@ import { isEmbeddedBrowser, pageLeaving } from './environment.js';
 import { FreedomIdError } from './errors.js';
 import { assignPopup, currentHref } from './navigator.js';
 import { openSignInPopup, waitForPopupCallback } from './popup.js';
+import { preconnect } from './preconnect.js';
+import { preparedParams, type PreparedParams } from './prepared-params.js';
 import { RequestStore } from './request-store.js';
 import {
   callbackUrl,
@@ -33,16 +35,35 @@ export class FreedomIdClient {
   /** The validated configuration, with every default filled in. */
   readonly config: ResolvedConfig;
   private readonly store: RequestStore;
+  /** Backend-bound values asked for ahead of the click; null without `authParams`/`paramsUrl`. */
+  private readonly prepared: PreparedParams | null;
+  /** The configuration sign-ins use: its `authParams` takes a prepared set first. */
+  private readonly signInConfig: ResolvedConfig;
 
   /** Checks `config` at once; throws `invalid_config` whose `field` names the option to fix. */
   constructor(config: FreedomIdConfig) {
     this.config = resolveConfig(config);
     this.store = new RequestStore(this.config.storage);
+    const { authParams } = this.config;
+    this.prepared = authParams === undefined ? null : preparedParams(authParams);
+    this.signInConfig =
+      this.prepared === null ? this.config : { ...this.config, authParams: this.prepared.take };
+  }
+
+  /**
+   * Gets the next sign-in ready before the click, when the user shows intent (hover, focus, touch):
+   * preconnects to the provider and, with `paramsUrl` (or `authParams`), asks for one set of values,
+   * which one sign-in uses if it starts within 30 s. Does nothing with `prepare: false`.
+   */
+  prepare(): void {
+    if (!this.config.prepare) return;
+    preconnect(this.config.authorizationEndpoint);
+    this.prepared?.prepare();
   }
 
   /** Stores a new sign-in request and returns the URL that starts it at the provider. */
   async createAuthorizationUrl(options?: SignInOptions): Promise<URL> {
-    return (await createAuthorizationRequest(this.config, this.store, options)).url;
+    return (await createAuthorizationRequest(this.signInConfig, this.store, options)).url;
   }
 
   /**
@@ -52,7 +73,7 @@ export class FreedomIdClient {
   async signIn({ beforeNavigate, keepRequest, ...options }: NavigatingSignInOptions = {}): Promise<
     SignInCancelled | undefined
   > {
-    const { url, state } = await createAuthorizationRequest(this.config, this.store, options);
+    const { url, state } = await createAuthorizationRequest(this.signInConfig, this.store, options);
     if (beforeNavigate?.(url) === false) return this.cancel(state, keepRequest);
     await this.config.navigate(url);
     return undefined;
@@ -77,12 +98,17 @@ export class FreedomIdClient {
     }
     const popup = openSignInPopup();
     try {
-      const { url, state } = await createAuthorizationRequest(this.config, this.store, options);
+      const { url, state } = await createAuthorizationRequest(
+        this.signInConfig,
+        this.store,
+        options,
+      );
       if (beforeNavigate?.(url) === false) return this.cancel(state, keepRequest);
       assignPopup(popup, url);
       const href = await waitForPopupCallback(popup, state, this.config.popupTimeoutMs);
       return await completeCallback(this.config, this.store, new URL(href));
     } finally {
+      this.prepared?.clear();
       popup.close();
     }
   }
@@ -95,7 +121,7 @@ export class FreedomIdClient {
    * `state_not_found`.
    */
   completeSignIn(href?: string): Promise<CallbackResult | null> {
-    return completeSignIn(this.config, this.store, href);
+    return this.finishing(completeSignIn(this.config, this.store, href));
   }
 
   /**
@@ -117,7 +143,7 @@ export class FreedomIdClient {
    * whatever the outcome, so a refresh or a shared link cannot replay it.
    */
   handleCallback(href?: string): Promise<CallbackResult> {
-    return handleCallback(this.config, this.store, href);
+    return this.finishing(handleCallback(this.config, this.store, href));
   }
 
   /**
@@ -136,6 +162,11 @@ export class FreedomIdClient {
       );
     }
     return sendToBackend(result, backendUrl, options);
+  }
+
+  /** Drops any prepared set once `signIn` settles: none is held across a finished sign-in. */
+  private finishing<T>(signIn: Promise<T>): Promise<T> {
+    return signIn.finally(() => this.prepared?.clear());
   }
 
   /** Ends a sign-in `beforeNavigate` cancelled: its stored request is discarded unless `keepRequest`. */

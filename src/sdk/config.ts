@@ -51,6 +51,8 @@ export interface FreedomIdConfig {
   backendUrl?: string | URL;
   /** Milliseconds a sign-in popup may stay open before `signInPopup` gives up with `timeout`. Default 300000. */
   popupTimeoutMs?: number;
+  /** Lets `prepare()` ask the backend for a sign-in's values and preconnect to the provider before the click. Default true; false: no request before the click. */
+  prepare?: boolean;
 }
 
 /** A configuration that passed {@link resolveConfig}: every default filled in, URLs parsed. */
@@ -69,6 +71,7 @@ export interface ResolvedConfig {
   /** The configured `backendUrl`, as written (checked to be an http(s) URL). */
   readonly backendUrl: string | URL | undefined;
   readonly popupTimeoutMs: number;
+  readonly prepare: boolean;
 }
 
 /** Every option of {@link FreedomIdConfig}, checked against it by the compiler: a new option is listed or the build fails. */
@@ -87,6 +90,7 @@ const OPTIONS = {
   paramsUrl: true,
   backendUrl: true,
   popupTimeoutMs: true,
+  prepare: true,
 } as const satisfies Record<keyof FreedomIdConfig, true>;
 const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.keys(OPTIONS));
 const SECRET_KEYS = new Set(['clientSecret', 'client_secret', 'secret']);
@@ -122,6 +126,7 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
     navigate = assignLocation,
     authParams,
     popupTimeoutMs = DEFAULT_POPUP_TIMEOUT_MS,
+    prepare = true,
   } = config;
   if (typeof clientId !== 'string' || clientId.trim() === '') {
     throw invalidConfig(
@@ -147,7 +152,9 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
       'providerName must be the provider’s name, e.g. "Freedom ID".',
     );
   }
-  if (typeof pkce !== 'boolean') throw invalidConfig('pkce', 'pkce must be true or false.');
+  for (const [name, flag] of Object.entries({ pkce, prepare })) {
+    if (typeof flag !== 'boolean') throw invalidConfig(name, `${name} must be true or false.`);
+  }
   if (storage !== 'session' && storage !== 'local' && !isStorageLike(storage)) {
     throw invalidConfig(
       'storage',
@@ -187,6 +194,7 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
     authParams: paramsUrl === undefined ? authParams : () => fetchAuthParams(paramsUrl),
     backendUrl,
     popupTimeoutMs,
+    prepare,
   };
 }
 

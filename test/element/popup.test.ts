@@ -149,7 +149,7 @@ describe('<freedomid-login>', () => {
       expect(readCode(code)).to.include({ clientId: CLIENT_ID, redirectUri: REDIRECT });
     });
 
-    it('uses the state and nonce from params-url, fetched after the popup opened', async () => {
+    it('uses the state and nonce from params-url', async () => {
       const state = 'popup-state-from-backend-0001';
       const nonce = 'popup-nonce-from-backend-0001';
       worker.use(http.get('/api/freedomid/params', () => HttpResponse.json({ state, nonce })));
@@ -161,6 +161,34 @@ describe('<freedomid-login>', () => {
       const { code, ...rest } = callbacks.events[0].detail;
       expect(rest).to.deep.equal({ state, nonce, redirectUri: REDIRECT });
       expect(readCode(code)).to.include({ clientId: CLIENT_ID, nonce });
+    });
+    it('with a set prepared on hover, still opens the popup in the click, and uses that set once', async () => {
+      let asked = 0;
+      worker.use(
+        http.get('/api/freedomid/params', () => {
+          asked += 1;
+          return HttpResponse.json({
+            state: `popup-state-prepared-000${asked}`,
+            nonce: `popup-nonce-prepared-000${asked}`,
+          });
+        }),
+      );
+      const callbacks = record('freedomid-callback');
+      const { button } = await mountPopup({ 'params-url': '/api/freedomid/params' });
+      const { left, top, width, height } = button.getBoundingClientRect();
+      await sendMouse({
+        type: 'move',
+        position: [Math.round(left + width / 2), Math.round(top + height / 2)],
+      });
+      await waitUntil(() => asked === 1, 'no request prepared on hover');
+      await realClick(button);
+      await waitUntil(() => callbacks.events.length === 1, 'no freedomid-callback');
+      callbacks.stop();
+      expect([asked, capture.popups.length, callbacks.events[0].detail.state]).to.deep.equal([
+        1,
+        1,
+        'popup-state-prepared-0001',
+      ]);
     });
   });
 

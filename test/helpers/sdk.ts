@@ -150,3 +150,18 @@ export function bigReply(body: string, chunked: boolean): Response {
   });
   return new Response(stream, { headers: { 'content-type': 'application/json' } });
 }
+
+/**
+ * Counts the page's `fetch` calls to `path` as they are made (synchronously, before any reply),
+ * passing each on unchanged; `stop` puts the page's own `fetch` back.
+ */
+export function countFetches(path: string): { count: () => number; stop: () => void } {
+  const original = globalThis.fetch;
+  let count = 0;
+  globalThis.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    if (url.pathname === path) count += 1;
+    return original(input, init);
+  };
+  return { count: () => count, stop: () => (globalThis.fetch = original) };
+}

@@ -63,6 +63,7 @@ describe('FreedomIdClient configuration', () => {
         'authorizationEndpoint',
       ],
       ['empty providerName', { providerName: ' ' }, 'providerName'],
+      ['prepare that is not a boolean', { prepare: 'off' }, 'prepare'],
     ];
     for (const [name, change, field] of cases) {
       it(`${name} → invalid_config naming ${field}, with field "${field}"`, () => {

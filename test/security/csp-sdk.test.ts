@@ -48,6 +48,10 @@ describe("The SDK entry alone under trusted-types 'none'", function () {
     expect(url.origin + url.pathname).to.equal('https://passport.freedompay.kz/openid');
     expect(url.searchParams.get('code_challenge_method')).to.equal('S256');
     expect([text(opened, 'error'), violations(opened)]).to.deep.equal(['', []]);
+    const preconnects = [...opened.document.head.querySelectorAll('link[rel="preconnect"]')];
+    expect(preconnects.map((link) => (link as HTMLLinkElement).href)).to.deep.equal([
+      'https://passport.freedompay.kz/',
+    ]);
     if ('trustedTypes' in opened) {
       const { trustedTypes } = opened as Window & {
         trustedTypes: { createPolicy: (name: string, rules: object) => unknown };

@@ -26,8 +26,10 @@ const client = new FreedomIdClient({
 /** Completes the callback this page carries, or starts a sign-in when it carries none. */
 async function run(): Promise<void> {
   const result = await client.completeSignIn();
-  if (result === null) await client.signIn();
-  else write('result', JSON.stringify(result));
+  if (result === null) {
+    client.prepare(); // the intent a hover shows: preconnects to the provider under this policy
+    await client.signIn();
+  } else write('result', JSON.stringify(result));
 }
 
 run().catch((error: unknown) => {
