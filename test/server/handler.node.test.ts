@@ -19,6 +19,7 @@ import {
   type FreedomIdFailure,
 } from '../../src/testing/index.js';
 import { PAGE_ORIGIN, TestBrowser, type ParamsReply } from './browser.js';
+import { refusal } from './session-support.js';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -77,17 +78,6 @@ function recordTokenRequests(): Promise<Record<string, unknown>>[] {
       seen.push(request.clone().json() as Promise<Record<string, unknown>>);
   });
   return seen;
-}
-
-function refusal(code: HandlerErrorCode): {
-  status: number;
-  body: { error: string; message: string };
-} {
-  const [status, message] = HANDLER_ERRORS[code];
-  return {
-    status,
-    body: { error: code, message: message.replace('{origins}', new URL(REDIRECT_URI).origin) },
-  };
 }
 
 function pick(reply: { status: number; body: unknown }): { status: number; body: unknown } {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { setupServer } from 'msw/node';
-import { clearDiscoveryCache, createMemorySessionStore } from '../../src/server/index.js';
+import { describe, it } from 'node:test';
+import { createMemorySessionStore } from '../../src/server/index.js';
 import { freedomIdHandlers } from '../../src/testing/index.js';
 import { TestBrowser, send } from './browser.js';
 import { CLIENT_ID, FREEDOM_ID } from './fixtures.js';
@@ -9,28 +8,16 @@ import {
   logout,
   readSessionRoute,
   refusal,
-  reported,
   SESSION_COOKIE,
   sessionHandler,
   signIn,
+  useProviderServer,
 } from './session-support.js';
 import { STANDARD_ISSUER, standardProvider } from './standard-provider.js';
 
-const server = setupServer(...freedomIdHandlers(FREEDOM_ID));
+const server = useProviderServer(...freedomIdHandlers(FREEDOM_ID));
 const CLEARED = `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure`;
 const END_SESSION = 'https://idp.example/oauth2/logout';
-
-before(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  server.resetHandlers();
-  clearDiscoveryCache();
-  reported.length = 0;
-});
-after(() => {
-  server.close();
-});
 
 describe('POST {basePath}/logout', () => {
   it('clears the session cookie and answers { signedOut: true }; the session then reads as signed out', async () => {

@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { setupServer } from 'msw/node';
+import { describe, it } from 'node:test';
 import {
-  clearDiscoveryCache,
   createMemorySessionStore,
   type FreedomIdHandler,
   type SessionOptions,
@@ -21,25 +19,13 @@ import {
 import { send, TestBrowser } from './browser.js';
 import { head, rawExchange } from './raw-http.js';
 import { CLIENT_ID, FREEDOM_ID } from './fixtures.js';
-import { refusal, reported, sessionHandler, signIn } from './session-support.js';
+import { refusal, reported, sessionHandler, signIn, useProviderServer } from './session-support.js';
 import { STANDARD_ISSUER, standardProvider } from './standard-provider.js';
 
-const server = setupServer(...freedomIdHandlers(FREEDOM_ID), ...standardProvider());
+useProviderServer(...freedomIdHandlers(FREEDOM_ID), ...standardProvider());
 const AIGERIM = TEST_USERS[0].claims.sub;
 const EVENT = { 'http://schemas.openid.net/event/backchannel-logout': {} };
 const REVOKE_SECRET = 'a-shared-revoke-secret';
-
-before(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  server.resetHandlers();
-  clearDiscoveryCache();
-  reported.length = 0;
-});
-after(() => {
-  server.close();
-});
 
 /** A handler for the standard provider (discovery: JWKS), with a memory store unless `session` says otherwise. */
 function standardHandler(

@@ -6,6 +6,10 @@ import {
   type FreedomIdHandlerOptions,
   type HandlerErrorCode,
 } from '../../src/server/index.js';
+import { after, afterEach, before } from 'node:test';
+import type { RequestHandler } from 'msw';
+import { setupServer, type SetupServer } from 'msw/node';
+import { clearDiscoveryCache } from '../../src/server/index.js';
 import { mintCode } from '../../src/testing/index.js';
 import { PAGE_ORIGIN, send, TestBrowser } from './browser.js';
 import { CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, SCOPE } from './fixtures.js';
@@ -15,6 +19,23 @@ export const OTHER_SECRET = 'another-cookie-secret-of-32-bytes-or-more';
 
 /** The errors the handlers made by {@link sessionHandler} reported, in order. */
 export const reported: unknown[] = [];
+
+/** An MSW server answering `handlers` for this file's tests: handlers, discovery cache and {@link reported} reset after each. */
+export function useProviderServer(...handlers: RequestHandler[]): SetupServer {
+  const server = setupServer(...handlers);
+  before(() => {
+    server.listen({ onUnhandledRequest: 'error' });
+  });
+  afterEach(() => {
+    server.resetHandlers();
+    clearDiscoveryCache();
+    reported.length = 0;
+  });
+  after(() => {
+    server.close();
+  });
+  return server;
+}
 
 /** A handler with sessions on (overridable), answering `{ user: { sub } }` from onSignIn. */
 export function sessionHandler(overrides: Partial<FreedomIdHandlerOptions> = {}): FreedomIdHandler {
@@ -71,9 +92,15 @@ export function logout(
 }
 
 /** The exact reply of a refusal. */
-export function refusal(code: HandlerErrorCode): { status: number; body: unknown } {
+export function refusal(code: HandlerErrorCode): {
+  status: number;
+  body: { error: string; message: string };
+} {
   const [status, message] = HANDLER_ERRORS[code];
-  return { status, body: { error: code, message } };
+  return {
+    status,
+    body: { error: code, message: message.replace('{origins}', new URL(REDIRECT_URI).origin) },
+  };
 }
 
 /** The session cookie's name in the tests' secure deployment. */

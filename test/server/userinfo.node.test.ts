@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { clearDiscoveryCache, type IdTokenClaims } from '../../src/server/index.js';
+import { type IdTokenClaims } from '../../src/server/index.js';
 import { freedomIdHandlers, TEST_USERS } from '../../src/testing/index.js';
 import { TestBrowser } from './browser.js';
 import { FREEDOM_ID } from './fixtures.js';
-import { refusal, reported, sessionHandler, signIn } from './session-support.js';
+import { refusal, reported, sessionHandler, signIn, useProviderServer } from './session-support.js';
 import { STANDARD_ISSUER, standardProvider } from './standard-provider.js';
 
-const server = setupServer(...freedomIdHandlers(FREEDOM_ID), ...standardProvider());
+const server = useProviderServer(...freedomIdHandlers(FREEDOM_ID), ...standardProvider());
 const AIGERIM = TEST_USERS[0].claims.sub;
 const USERINFO = 'https://passport.freedompay.kz/api/v1/oidc/userinfo';
 const FREEDOM_PROFILE = {
@@ -25,18 +24,6 @@ const FREEDOM_PROFILE = {
   nationality: 'KZ',
   identifier: '900517450123',
 };
-
-before(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  server.resetHandlers();
-  clearDiscoveryCache();
-  reported.length = 0;
-});
-after(() => {
-  server.close();
-});
 
 /** Signs in with a userinfo endpoint answering `reply`; resolves the reply and the claims onSignIn got. */
 async function signInWithProfile(reply: () => Response, options = {}) {
