@@ -30,9 +30,14 @@ function sessionSub(page: Page, basePath: string): Promise<string | null> {
   }, basePath);
 }
 
-/** Signs out of the provider at `issuer` on its own page, with the "Sign out of Freedom ID" button. */
-async function signOutAt(page: Page, issuer: string): Promise<string | null> {
-  await page.goto(new URL('session/end', issuer.endsWith('/') ? issuer : `${issuer}/`).href);
+/**
+ * Signs out of the provider at `issuer` on its own page (in `locale`, asked with `ui_locales` as
+ * RP-Initiated Logout 1.0 §2 allows), with its "Sign out of Freedom ID" button; returns the label.
+ */
+async function signOutAt(page: Page, issuer: string, locale: string): Promise<string | null> {
+  const url = new URL('session/end', issuer.endsWith('/') ? issuer : `${issuer}/`);
+  url.searchParams.set('ui_locales', locale);
+  await page.goto(url.href);
   await page.waitForSelector('#sign-out');
   const label = await textOf(page, '#sign-out');
   await page.click('#sign-out');
@@ -45,14 +50,14 @@ describe('signing out at the sandbox ends the demo session', () => {
     "Freedom ID's shape: its revoke call to the demo's revoke_uri",
     { timeout: TEST_TIMEOUT },
     async () => {
-      const page = await run.open('element', { locale: 'en' });
+      const page = await run.open('element');
       await clickSignIn(page, 'element');
       await logIn(page, run.demo.sandboxUrl);
       await consent(page);
       await shownProfile(page);
       assert.equal(await sessionSub(page, BASE_PATH), DEMO_USER.claims.sub);
 
-      const label = await signOutAt(page, run.demo.sandboxUrl);
+      const label = await signOutAt(page, run.demo.sandboxUrl, 'en');
 
       assert.equal(label, 'Sign out of Freedom ID');
       await page.goto(run.demo.pages.element);
@@ -65,7 +70,7 @@ describe('signing out at the sandbox ends the demo session', () => {
     { timeout: TEST_TIMEOUT },
     async () => {
       const { standardUrl, standardRedirectUri } = run.demo;
-      const page = await run.openUrl(standardRedirectUri, 'ru');
+      const page = await run.openUrl(standardRedirectUri);
       const params = await page.evaluate(async (path) => {
         const reply = await fetch(`${path}/params`);
         return (await reply.json()) as { state: string; nonce: string; codeChallenge: string };
@@ -104,9 +109,9 @@ describe('signing out at the sandbox ends the demo session', () => {
       assert.equal(status, 200);
       assert.equal(await sessionSub(page, STANDARD_BASE_PATH), DEMO_USER.claims.sub);
 
-      const label = await signOutAt(page, standardUrl);
+      const label = await signOutAt(page, standardUrl, 'kk');
 
-      assert.equal(label, 'Выйти из Freedom ID');
+      assert.equal(label, 'Freedom ID жүйесінен шығу');
       await page.goto(standardRedirectUri);
       assert.equal(await sessionSub(page, STANDARD_BASE_PATH), null);
     },
