@@ -21,6 +21,7 @@ import {
   table,
 } from './lib/common.mjs';
 import { measureSizes, ourPackageImports } from './lib/sizes.mjs';
+import { measureSessionCost } from './jobs/session-cost.mjs';
 import { undefinedRule } from '../scripts/undefined-rule.mjs';
 import { PLAN, measureSpeed } from './lib/speed.mjs';
 
@@ -132,8 +133,18 @@ async function backendSection() {
   return backend;
 }
 
+/** Session read cost and `/callback` cost without and with the session store (issue 19). */
+async function sessionSection() {
+  const lines = await measureSessionCost({ quick, log });
+  say();
+  say('## Session cost');
+  say();
+  for (const line of lines) say(line);
+}
+
 if (backendOnly) {
   await backendSection();
+  await sessionSection();
   process.exit(0);
 }
 
@@ -309,6 +320,7 @@ say(
 
 // ---- backend ----
 if (!skipSpeed) await backendSection();
+if (!skipSpeed) await sessionSection();
 
 // ---- speed ----
 if (!skipSpeed) {

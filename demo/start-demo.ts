@@ -1,4 +1,5 @@
 import { ROUTES, startSandbox, USERS, type Sandbox } from './sandbox/index.js';
+import { BASE_PATH, STANDARD_BASE_PATH } from './site/backend.js';
 import { CSP_PAGE, PAGES, startSite } from './site/server.js';
 
 /** The demo merchant's client id, as Freedom ID support would issue it; both sandbox providers know it. */
@@ -23,6 +24,8 @@ export interface Demo {
   readonly sandboxUrl: string;
   /** The standards-shaped provider's issuer, with its trailing slash. */
   readonly standardUrl: string;
+  /** The redirect URI the standard-shape backend (at `STANDARD_BASE_PATH`) accepts: the site's root page. */
+  readonly standardRedirectUri: string;
   /** The redirect URI of each demo page, by page name. */
   readonly pages: Readonly<Record<(typeof PAGES)[number], string>>;
   close(): Promise<void>;
@@ -49,11 +52,15 @@ export async function startDemo({
     PAGES.map((page) => [page, `${site.url}/demo/${page}.html`]),
   ) as Record<(typeof PAGES)[number], string>;
   const redirectUris = [...Object.values(pages), `${site.url}${CSP_PAGE}`];
+  const standardRedirectUri = `${site.url}/`;
   const clients = [
     {
       clientId: DEMO_CLIENT_ID,
       clientSecret: DEMO_CLIENT_SECRET,
-      redirectUris: [...redirectUris, ...extra],
+      redirectUris: [...redirectUris, standardRedirectUri, ...extra],
+      // Signing out at a sandbox ends the demo's session: Freedom ID's revoke call, or a logout_token.
+      revokeUri: `${site.url}${BASE_PATH}/revoke`,
+      backchannelLogoutUri: `${site.url}${STANDARD_BASE_PATH}/backchannel-logout`,
     },
   ];
   const started: Sandbox[] = [];
@@ -72,8 +79,17 @@ export async function startDemo({
       issuer: sandbox.url,
       tokenEndpoint: `${sandbox.url}${ROUTES.token}`,
       jwksUri: `${sandbox.url}${ROUTES.jwks}`,
+      userinfoEndpoint: `${sandbox.url}${ROUTES.userinfo}`,
       redirectUris,
       scope: DEMO_SCOPE,
+      standard: {
+        clientId: DEMO_CLIENT_ID,
+        clientSecret: DEMO_CLIENT_SECRET,
+        issuer: standard.url,
+        discovery: true,
+        clientAuth: 'client_secret_post',
+        redirectUris: [standardRedirectUri],
+      },
     });
   } catch (error) {
     // A refused configuration must not leave three servers holding the process open.
@@ -84,6 +100,7 @@ export async function startDemo({
     siteUrl: site.url,
     sandboxUrl: sandbox.url,
     standardUrl: standard.url,
+    standardRedirectUri,
     pages,
     close: async () => {
       await Promise.all([site.close(), sandbox.close(), standard.close()]);

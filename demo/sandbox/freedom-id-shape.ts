@@ -8,6 +8,7 @@ import {
   TOKEN_PATH,
   validationEnvelope,
 } from '../../src/testing/freedom-id.js';
+import { FREEDOM_ID_FIELDS } from '../../src/server/userinfo.js';
 import { GRANTS } from '../../src/testing/users.js';
 import { DISCOVERY_PATH } from './standard-shape.js';
 
@@ -22,6 +23,8 @@ export const ROUTES = {
   token: TOKEN_PATH,
   userinfo: '/api/v1/oidc/userinfo',
   jwks: JWKS_PATH,
+  // Not published either: the sandbox's page for signing out of Freedom ID (oidc-provider's end_session).
+  end_session: '/session/end',
 } as const;
 
 /** What the Freedom ID shape answers at the discovery path. */
@@ -48,6 +51,11 @@ export const freedomIdShape: Middleware = async (ctx, next) => {
       ctx.body = validationEnvelope(errors);
       return;
     }
+  }
+  if (ctx.path === ROUTES.userinfo) {
+    await next();
+    ctx.body = toFreedomFields(ctx.body);
+    return;
   }
   if (ctx.path !== ROUTES.token) {
     await next();
@@ -127,5 +135,21 @@ function reshapeTokenReply(ctx: KoaContext): void {
   }
   const published = { ...reply };
   delete published.scope;
+  // The token id a later revoke call names (revokeCall in provider.ts): this client's session id.
+  const sid = ctx.oidc?.entities?.AuthorizationCode?.sid;
+  if (sid !== undefined) published.id = sid;
   ctx.body = published;
+}
+
+/** Freedom ID's profile field for each standard claim (the inverse of src/server's mapping). */
+const FREEDOM_FIELD_OF: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(FREEDOM_ID_FIELDS).map(([field, claim]) => [claim, field]),
+);
+
+/** A userinfo reply with Freedom ID's field names (`firstname`, `phone`, …) in place of the standard ones. */
+function toFreedomFields(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || 'error' in body) return body;
+  return Object.fromEntries(
+    Object.entries(body).map(([claim, value]) => [FREEDOM_FIELD_OF[claim] ?? claim, value]),
+  );
 }

@@ -15,7 +15,12 @@ declare module 'oidc-provider' {
     is(type: string): string | false | null;
     get(field: string): string;
     set(field: string, value: string): void;
-    readonly oidc?: { readonly route?: string; readonly params?: Record<string, unknown> };
+    readonly oidc?: {
+      readonly route?: string;
+      readonly params?: Record<string, unknown>;
+      /** The models the request loaded, e.g. the exchanged `AuthorizationCode` (with its `sid`). */
+      readonly entities?: { readonly AuthorizationCode?: { readonly sid?: string } };
+    };
   }
 
   export type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
@@ -28,6 +33,9 @@ declare module 'oidc-provider' {
     response_types?: string[];
     token_endpoint_auth_method?: string;
     client_name?: string;
+    /** OIDC Back-Channel Logout 1.0 §2.2: where the provider POSTs a logout_token. */
+    backchannel_logout_uri?: string;
+    backchannel_logout_session_required?: boolean;
   }
 
   export interface Account {
@@ -42,6 +50,9 @@ declare module 'oidc-provider' {
   /** A registered client as oidc-provider models it. */
   export interface Client extends ClientLike {
     redirectUriAllowed: (this: Client, redirectUri: string) => boolean;
+    /** Tells the client that `sub`'s session `sid` ended (oidc-provider POSTs a logout_token). */
+    backchannelLogout: (this: Client, sub: string, sid: string) => Promise<void>;
+    readonly backchannelLogoutUri?: string;
   }
 
   /** What `interactionDetails` returns: the pending prompt and the authorization request. */
@@ -89,8 +100,13 @@ declare module 'oidc-provider' {
     jwks?: { keys: Record<string, unknown>[] };
     cookies?: { keys: string[] };
     clientBasedCORS?: () => boolean;
+    /** How oidc-provider makes its outgoing calls (back-channel logout among them). */
+    fetch?: (
+      url: URL | string,
+      options: RequestInit & { dispatcher?: unknown },
+    ) => Promise<Response>;
     renderError?: (ctx: KoaContext, out: Record<string, unknown>, error: unknown) => Promise<void>;
-    features?: Record<string, { enabled: boolean }>;
+    features?: Record<string, { enabled: boolean } & Record<string, unknown>>;
     interactions?: { url: (ctx: KoaContext, interaction: { uid: string }) => string };
   }
 
@@ -99,6 +115,7 @@ declare module 'oidc-provider' {
     readonly issuer: string;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     use(middleware: Middleware): void;
+    on(event: string, listener: (...args: unknown[]) => void): void;
     readonly Client: { prototype: Client };
     readonly Grant: typeof Grant;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;

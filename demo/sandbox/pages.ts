@@ -162,6 +162,39 @@ function cancelButton(s: Strings, action: string): string {
   return `<form id="cancel" method="post" action="${text(action)}/abort"><button type="submit" class="secondary">${text(s.cancel)}</button></form>`;
 }
 
+/** What the "sign out of Freedom ID" page shows. */
+export interface SignOutPageInput {
+  locale: Locale;
+  /** oidc-provider's end-session form (its action and single-use `xsrf` field), which the button submits. */
+  form: string;
+}
+
+/** The page of the provider-side sign-out: what it does, and the "Sign out of Freedom ID" button. */
+export function signOutPage(input: SignOutPageInput): string {
+  const s = STRINGS[input.locale];
+  return layout(
+    input.locale,
+    s.signOutTitle,
+    `<h1 id="sign-out-title">${text(s.signOutTitle)}</h1>
+<p class="lead">${text(s.signOutText)}</p>
+${input.form}
+<div class="actions">
+<button type="submit" form="op.logoutForm" name="logout" value="yes" id="sign-out">${text(s.signOut)}</button>
+</div>`,
+  );
+}
+
+/** The page after the provider-side sign-out. */
+export function signedOutPage(locale: Locale): string {
+  const s = STRINGS[locale];
+  return layout(
+    locale,
+    s.signedOutTitle,
+    `<h1 id="signed-out">${text(s.signedOutTitle)}</h1>
+<p class="lead">${text(s.signedOutText)}</p>`,
+  );
+}
+
 /** What a page that ends the sign-in shows. */
 export interface EndPageInput {
   locale: Locale;

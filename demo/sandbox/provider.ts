@@ -2,10 +2,15 @@ import './quiet-notices.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
-import Provider, { type Client, type ClientMetadata, type Middleware } from 'oidc-provider';
+import Provider, {
+  type Client,
+  type ClientMetadata,
+  type KoaContext,
+  type Middleware,
+} from 'oidc-provider';
 import { freedomIdShape, ROUTES } from './freedom-id-shape.js';
 import { asText, createInteractions, ReturnLinks } from './interactions.js';
-import { errorPage, PAGE_HEADERS } from './pages.js';
+import { errorPage, PAGE_HEADERS, signedOutPage, signOutPage } from './pages.js';
 import { STANDARD_ROUTES, standardShape } from './standard-shape.js';
 import { pickLocale } from './strings.js';
 import { claimsForScope, findTestUser, GRANT_CLAIMS, GRANTS } from '../../src/testing/users.js';
@@ -15,6 +20,10 @@ export interface SandboxClient {
   clientId: string;
   clientSecret: string;
   redirectUris: string[];
+  /** Freedom ID's shape: the partner's registered `revoke_uri`, POSTed `{"id": "<token id>"}` when the user signs out at the sandbox. */
+  revokeUri?: string;
+  /** The standard shape: the client's `backchannel_logout_uri` (OIDC Back-Channel Logout 1.0 §2.2). */
+  backchannelLogoutUri?: string;
 }
 
 /** The two providers the sandbox can be: Freedom ID's shape, or a plain standard one. */
@@ -69,7 +78,7 @@ export async function createProvider(
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: 'RS256', use: 'sig' };
   const provider = new Provider(issuer, {
-    clients: clients.map((client) => toMetadata(client, clientAuth)),
+    clients: clients.map((client) => toMetadata(client, clientAuth, shape)),
     routes: { ...routes },
     scopes: [...GRANTS],
     claims: { openid: ['sub'], ...mutable(GRANT_CLAIMS) },
@@ -100,6 +109,14 @@ export async function createProvider(
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     clientBasedCORS: () => false,
+    // oidc-provider refuses loopback addresses for its outgoing calls (SSRF protection); the
+    // sandbox's merchants live on loopback, so a loopback back-channel logout goes out unguarded.
+    fetch: (url: URL | string, options: RequestInit & { dispatcher?: unknown }) => {
+      if (!isLoopbackRedirect(new URL(url).origin + '/')) return fetch(url, options);
+      const unguarded = { ...options };
+      delete unguarded.dispatcher;
+      return fetch(url, unguarded);
+    },
     renderError: (ctx, out) => {
       // A resumed interaction that is gone (e.g. Back into it) still knows its way back.
       const uid = ctx.path.startsWith(`${routes.authorization}/`)
@@ -115,7 +132,32 @@ export async function createProvider(
       });
       return Promise.resolve();
     },
-    features: { devInteractions: { enabled: false }, revocation: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      // Signing out at the sandbox tells each client: Freedom ID's revoke call, or a logout_token.
+      backchannelLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx: KoaContext, form: string) => {
+          for (const [name, value] of Object.entries(PAGE_HEADERS)) ctx.set(name, value);
+          ctx.body = signOutPage({ locale: localeOf(ctx), form });
+          return Promise.resolve();
+        },
+        postLogoutSuccessSource: (ctx: KoaContext) => {
+          for (const [name, value] of Object.entries(PAGE_HEADERS)) ctx.set(name, value);
+          ctx.body = signedOutPage(localeOf(ctx));
+          return Promise.resolve();
+        },
+      },
+    },
+  });
+  if (shape === 'freedom-id') provider.Client.prototype.backchannelLogout = revokeCall;
+  // A merchant that refused the sign-out call is told in the sandbox's log, one line.
+  provider.on('backchannel.error', (_ctx: unknown, error: unknown) => {
+    console.warn(
+      `sandbox: sign-out call refused: ${error instanceof Error ? error.message : String(error)}`,
+    );
   });
   const allowed = provider.Client.prototype.redirectUriAllowed;
   provider.Client.prototype.redirectUriAllowed = function (this: Client, uri: string) {
@@ -137,8 +179,42 @@ export async function createProvider(
   };
 }
 
-function toMetadata(client: SandboxClient, clientAuth: string): ClientMetadata {
+/** The page language of a sign-out page: its `ui_locales`, else Accept-Language, else Russian. */
+function localeOf(ctx: KoaContext) {
+  return pickLocale(ctx.oidc?.params?.ui_locales, ctx.get('accept-language'));
+}
+
+/**
+ * Freedom ID's side of a sign-out: POSTs `{"id": "<token id>"}` to the partner's `revoke_uri`, the
+ * id being the one the sandbox's token reply carried (oidc-provider's `sid` for that client).
+ * > [!NOTE] Freedom ID publishes neither which id it sends nor how it authenticates the call.
+ */
+async function revokeCall(this: Client, _sub: string, sid: string): Promise<void> {
+  const uri = this.backchannelLogoutUri;
+  if (uri === undefined) return;
+  const response = await fetch(uri, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id: sid }),
+  });
+  await response.body?.cancel();
+  if (response.status !== 200 && response.status !== 204) {
+    throw new Error(`expected 200 OK from ${uri}, got: ${response.status}`);
+  }
+}
+
+function toMetadata(
+  client: SandboxClient,
+  clientAuth: string,
+  shape: SandboxShape,
+): ClientMetadata {
+  // Freedom ID's revoke_uri rides on oidc-provider's back-channel slot; revokeCall sends its body.
+  const logoutUri = shape === 'freedom-id' ? client.revokeUri : client.backchannelLogoutUri;
   return {
+    ...(logoutUri === undefined
+      ? {}
+      : { backchannel_logout_uri: logoutUri, backchannel_logout_session_required: true }),
     client_id: client.clientId,
     client_secret: client.clientSecret,
     redirect_uris: client.redirectUris,

@@ -11,6 +11,7 @@ export const STANDARD_ROUTES = {
   token: '/token',
   userinfo: '/userinfo',
   jwks: '/jwks',
+  end_session: '/session/end',
 } as const;
 
 /** Where the standard provider publishes its configuration (OIDC Discovery §4). */

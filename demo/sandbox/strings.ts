@@ -25,6 +25,11 @@ export interface Strings {
   errorTitle: string;
   errorText: string;
   details: string;
+  signOutTitle: string;
+  signOutText: string;
+  signOut: string;
+  signedOutTitle: string;
+  signedOutText: string;
   footer: string;
   grants: Readonly<Record<string, string>>;
 }
@@ -52,6 +57,12 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     errorTitle: 'Вход не может быть продолжен',
     errorText: 'Вернитесь на сайт, с которого пришли, и начните вход заново.',
     details: 'Для разработчика',
+    signOutTitle: 'Выход из Freedom ID',
+    signOutText:
+      'Вы выйдете из Freedom ID, и сайты, в которые вы вошли через него, завершат ваши сеансы.',
+    signOut: 'Выйти из Freedom ID',
+    signedOutTitle: 'Вы вышли из Freedom ID',
+    signedOutText: 'Сайты, в которые вы входили через Freedom ID, получили уведомление о выходе.',
     footer: 'Песочница Freedom ID — только для разработки',
     grants: {
       openid: 'Идентификатор вашей учётной записи Freedom ID',
@@ -90,6 +101,12 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     errorTitle: 'Кіруді жалғастыру мүмкін емес',
     errorText: 'Келген сайтыңызға оралып, қайта кіріңіз.',
     details: 'Әзірлеушіге',
+    signOutTitle: 'Freedom ID жүйесінен шығу',
+    signOutText:
+      'Сіз Freedom ID жүйесінен шығасыз, ал ол арқылы кірген сайттар сеанстарыңызды аяқтайды.',
+    signOut: 'Freedom ID жүйесінен шығу',
+    signedOutTitle: 'Сіз Freedom ID жүйесінен шықтыңыз',
+    signedOutText: 'Freedom ID арқылы кірген сайттарыңызға шығу туралы хабарланды.',
     footer: 'Freedom ID құмсалғышы — тек әзірлеуге арналған',
     grants: {
       openid: 'Freedom ID тіркелгіңіздің идентификаторы',
@@ -128,6 +145,12 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     errorTitle: 'The sign-in cannot continue',
     errorText: 'Go back to the site you came from and start signing in again.',
     details: 'For the developer',
+    signOutTitle: 'Sign out of Freedom ID',
+    signOutText:
+      'You will be signed out of Freedom ID, and the sites you signed in to with it will end your sessions.',
+    signOut: 'Sign out of Freedom ID',
+    signedOutTitle: 'You signed out of Freedom ID',
+    signedOutText: 'The sites you signed in to with Freedom ID were told that you signed out.',
     footer: 'Freedom ID sandbox — for development only',
     grants: {
       openid: 'Your Freedom ID account identifier',

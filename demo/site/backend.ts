@@ -1,32 +1,40 @@
 import { randomBytes } from 'node:crypto';
 import {
   createFreedomIdHandler,
+  createMemorySessionStore,
   toNodeListener,
   type FreedomIdHandlerOptions,
   type NodeListener,
 } from '../../src/server/index.js';
 
-/** Where the demo's backend routes live: `{BASE_PATH}/params` and `{BASE_PATH}/callback`. */
+/** Where the demo's backend routes live: `{BASE_PATH}/params`, `/callback`, `/session`, `/logout`, `/revoke`. */
 export const BASE_PATH = '/api/freedomid';
+
+/** Where the demo's second backend, for the sandbox's standard shape, lives (its `/backchannel-logout` too). */
+export const STANDARD_BASE_PATH = '/api/standard';
 
 /** What the demo merchant's backend knows: its credentials, its pages and how to reach the provider. */
 export interface BackendConfig extends Omit<
   FreedomIdHandlerOptions,
-  'redirectUri' | 'cookieSecret' | 'basePath' | 'onSignIn'
+  'redirectUri' | 'cookieSecret' | 'basePath' | 'onSignIn' | 'session'
 > {
   /** The redirect URIs this merchant registered: the demo pages. */
   redirectUris: readonly string[];
   /** Default: 32 random bytes per run (pending sign-ins do not survive a restart). */
   cookieSecret?: string;
+  /** Default {@link BASE_PATH}. */
+  basePath?: string;
 }
 
 /**
  * The demo merchant's backend: `createFreedomIdHandler` at {@link BASE_PATH}, answering the page
- * `{ profile: claims }` once the sign-in is validated (a real backend starts its session there).
+ * `{ profile: claims }` once the sign-in is validated and keeping the session in memory, so the
+ * provider can end it (`/revoke`, `/backchannel-logout`).
  */
 export function createBackend({
   redirectUris,
   cookieSecret,
+  basePath = BASE_PATH,
   ...provider
 }: BackendConfig): NodeListener {
   return toNodeListener(
@@ -34,7 +42,8 @@ export function createBackend({
       ...provider,
       redirectUri: redirectUris,
       cookieSecret: cookieSecret ?? randomBytes(32).toString('base64url'),
-      basePath: BASE_PATH,
+      basePath,
+      session: { store: createMemorySessionStore() },
       onSignIn: (claims) => ({ profile: claims }),
       // One line per refused sign-in: the code and what to change (the stack helps nobody here).
       onError: (error) => {

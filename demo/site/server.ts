@@ -5,7 +5,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { NodeListener } from '../../src/server/index.js';
-import { BASE_PATH, createBackend, type BackendConfig } from './backend.js';
+import { BASE_PATH, createBackend, STANDARD_BASE_PATH, type BackendConfig } from './backend.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -41,6 +41,8 @@ export interface SiteConfig extends BackendConfig {
   /** The pages' `authority`, and the backend's expected issuer. */
   issuer: string;
   scope: string;
+  /** A second backend at `STANDARD_BASE_PATH`, for the sandbox's standard shape. */
+  standard?: BackendConfig;
 }
 
 /** A listening site whose configuration is set once the sandbox is up. */
@@ -57,6 +59,7 @@ export interface Site {
 export async function startSite(port = 0): Promise<Site> {
   let config: SiteConfig | undefined;
   let backend: NodeListener | undefined;
+  let standardBackend: NodeListener | undefined;
   const bundles = new Map<string, Promise<string>>();
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
@@ -74,6 +77,10 @@ export async function startSite(port = 0): Promise<Site> {
     }
     if (path.startsWith(`${BASE_PATH}/`)) {
       backend(req, res);
+      return;
+    }
+    if (standardBackend !== undefined && path.startsWith(`${STANDARD_BASE_PATH}/`)) {
+      standardBackend(req, res);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -127,7 +134,12 @@ export async function startSite(port = 0): Promise<Site> {
       // The scope is the pages' (it goes into the authorization URL); the backend has no such option.
       const backendConfig: BackendConfig & Partial<SiteConfig> = { ...next };
       delete backendConfig.scope;
+      delete backendConfig.standard;
       backend = createBackend(backendConfig);
+      standardBackend =
+        next.standard === undefined
+          ? undefined
+          : createBackend({ basePath: STANDARD_BASE_PATH, ...next.standard });
       config = next;
     },
     close: () =>

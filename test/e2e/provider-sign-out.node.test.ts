@@ -1,0 +1,119 @@
+// Signing out at the provider ends the merchant's session: the Freedom ID shape POSTs
+// {"id": "<token id>"} to the demo's revoke URI, the standard shape sends a back-channel
+// logout_token; the demo's next GET {basePath}/session reads signed out.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BASE_PATH, STANDARD_BASE_PATH } from '../../demo/site/backend.js';
+import {
+  authorizationUrl,
+  clickSignIn,
+  consent,
+  DEMO_USER,
+  logIn,
+  shownProfile,
+  textOf,
+  useDemo,
+  type Page,
+} from './harness.js';
+
+const TEST_TIMEOUT = 90_000;
+
+const run = useDemo();
+
+/** What `GET {basePath}/session` answers the page: the session's `sub`, or null when signed out. */
+function sessionSub(page: Page, basePath: string): Promise<string | null> {
+  return page.evaluate(async (path) => {
+    const reply = (await (await fetch(`${path}/session`)).json()) as {
+      session: { sub: string } | null;
+    };
+    return reply.session === null ? null : reply.session.sub;
+  }, basePath);
+}
+
+/**
+ * Signs out of the provider at `issuer` on its own page (in `locale`, asked with `ui_locales` as
+ * RP-Initiated Logout 1.0 §2 allows), with its "Sign out of Freedom ID" button; returns the label.
+ */
+async function signOutAt(page: Page, issuer: string, locale: string): Promise<string | null> {
+  const url = new URL('session/end', issuer.endsWith('/') ? issuer : `${issuer}/`);
+  url.searchParams.set('ui_locales', locale);
+  await page.goto(url.href);
+  await page.waitForSelector('#sign-out');
+  const label = await textOf(page, '#sign-out');
+  await page.click('#sign-out');
+  await page.waitForSelector('#signed-out');
+  return label;
+}
+
+describe('signing out at the sandbox ends the demo session', () => {
+  it(
+    "Freedom ID's shape: its revoke call to the demo's revoke_uri",
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const page = await run.open('element');
+      await clickSignIn(page, 'element');
+      await logIn(page, run.demo.sandboxUrl);
+      await consent(page);
+      await shownProfile(page);
+      assert.equal(await sessionSub(page, BASE_PATH), DEMO_USER.claims.sub);
+
+      const label = await signOutAt(page, run.demo.sandboxUrl, 'en');
+
+      assert.equal(label, 'Sign out of Freedom ID');
+      await page.goto(run.demo.pages.element);
+      assert.equal(await sessionSub(page, BASE_PATH), null);
+    },
+  );
+
+  it(
+    'the standard shape: its back-channel logout_token to the demo',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const { standardUrl, standardRedirectUri } = run.demo;
+      const page = await run.openUrl(standardRedirectUri);
+      const params = await page.evaluate(async (path) => {
+        const reply = await fetch(`${path}/params`);
+        return (await reply.json()) as { state: string; nonce: string; codeChallenge: string };
+      }, STANDARD_BASE_PATH);
+      await page.goto(
+        authorizationUrl(new URL('authorize', standardUrl).href, standardRedirectUri, {
+          state: params.state,
+          nonce: params.nonce,
+          code_challenge: params.codeChallenge,
+          code_challenge_method: 'S256',
+        }),
+      );
+      await logIn(page, new URL(standardUrl).origin);
+      await consent(page);
+      const back = await page.waitForURL(
+        (url) => url.href.startsWith(standardRedirectUri) && url.searchParams.has('code'),
+      );
+      const status = await page.evaluate(
+        async ([path, body]) => {
+          const reply = await fetch(`${path}/callback`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+          return reply.status;
+        },
+        [
+          STANDARD_BASE_PATH,
+          {
+            code: back.searchParams.get('code'),
+            state: back.searchParams.get('state'),
+            redirectUri: standardRedirectUri,
+          },
+        ] as const,
+      );
+      assert.equal(status, 200);
+      assert.equal(await sessionSub(page, STANDARD_BASE_PATH), DEMO_USER.claims.sub);
+
+      const label = await signOutAt(page, standardUrl, 'kk');
+
+      assert.equal(label, 'Freedom ID жүйесінен шығу');
+      await page.goto(standardRedirectUri);
+      assert.equal(await sessionSub(page, STANDARD_BASE_PATH), null);
+    },
+  );
+});
