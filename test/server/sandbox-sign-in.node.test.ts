@@ -6,6 +6,7 @@ import { startSandbox, ROUTES, type Sandbox } from '../../demo/sandbox/index.js'
 import { createFreedomIdHandler, type FreedomIdHandler } from '../../src/server/index.js';
 import { TEST_USERS } from '../../src/testing/index.js';
 import { TestBrowser, type ParamsReply } from './browser.js';
+import { authorizeAtSandbox } from './sandbox-trip.js';
 
 const CLIENT_ID = 'c388f3cd-7722-4040-9bb2-94b0a05093aa';
 const CLIENT_SECRET = 'the-sandbox-client-secret';
@@ -15,60 +16,14 @@ const SCOPE = 'openid read.profile';
 let sandbox: Sandbox;
 let handler: FreedomIdHandler;
 
-/**
- * Goes from the authorization request to the redirect back, as the user's browser would: follows
- * redirects with the provider's cookies and submits its forms (the login with `login`, then
- * consent); returns the callback URL.
- */
-async function authorize(params: ParamsReply, login = 'aigerim'): Promise<URL> {
-  const cookies = new Map<string, string>();
-  let url = new URL(ROUTES.authorization, sandbox.url);
-  url.search = new URLSearchParams({
+/** The trip from the demo client's authorization request back to its redirect URI, as `login`. */
+function authorize(params: ParamsReply, login = 'aigerim'): Promise<URL> {
+  return authorizeAtSandbox(new URL(ROUTES.authorization, sandbox.url), params, {
+    clientId: CLIENT_ID,
+    redirectUri: REDIRECT_URI,
     scope: SCOPE,
-    state: params.state,
-    response_type: 'code',
-    client_id: CLIENT_ID,
-    redirect_uri: REDIRECT_URI,
-    nonce: params.nonce,
-    code_challenge: params.codeChallenge ?? '',
-    code_challenge_method: 'S256',
-  }).toString();
-  let form: URLSearchParams | undefined;
-  for (let step = 0; step < 12; step++) {
-    const response = await fetch(url, {
-      method: form === undefined ? 'GET' : 'POST',
-      redirect: 'manual',
-      headers: {
-        cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-        ...(form === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
-      },
-      ...(form === undefined ? {} : { body: form.toString() }),
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const pair = cookie.split(';')[0] ?? '';
-      cookies.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
-    }
-    const location = response.headers.get('location');
-    if (location !== null) {
-      url = new URL(location, url);
-      form = undefined;
-      if (url.href.startsWith(REDIRECT_URI)) return url;
-      continue;
-    }
-    const html = await response.text();
-    // The first form that does not cancel: sign-in (with a login field) or consent.
-    const action = [...html.matchAll(/<form[^>]*action="([^"]+)"/g)]
-      .map((match) => match[1])
-      .find((candidate) => !candidate.endsWith('/abort'));
-    assert.ok(action !== undefined, `no form at ${url.href}: ${html.slice(0, 200)}`);
-    url = new URL(action.replace(/&amp;/g, '&'), url);
-    form = new URLSearchParams(
-      /name="login"/.test(html)
-        ? { prompt: 'login', login, password: 'any' }
-        : { prompt: 'consent' },
-    );
-  }
-  assert.fail('the sandbox never redirected back');
+    login,
+  });
 }
 
 before(async () => {
