@@ -5,7 +5,7 @@
 // sign-in to the end.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { userAgentNamed, type SeenUserAgent } from '../fixtures/user-agents.js';
+import { COPY, NOTICE, OPEN, userAgentNamed, type SeenUserAgent } from '../fixtures/user-agents.js';
 import {
   asShown,
   clickSignIn,
@@ -24,18 +24,6 @@ import {
 const TEST_TIMEOUT = 90_000;
 const HINT = 'freedomid-login >>> [part="hint"]';
 
-/** The note under the button, exactly as each locale must say it (the first sentence + the way out). */
-const NOTICE = {
-  ru: 'Во встроенном браузере приложения вход может не сработать.',
-  kk: 'Қолданбаның ішкі браузерінде кіру жұмыс істемеуі мүмкін.',
-  en: 'Sign-in may not work in this app’s built-in browser.',
-} as const;
-const OPEN = { ru: 'Открыть в браузере', kk: 'Браузерде ашу', en: 'Open in your browser' } as const;
-const COPY = {
-  ru: 'Скопируйте ссылку на эту страницу и откройте её в Safari.',
-  kk: 'Осы беттің сілтемесін көшіріп, оны Safari-де ашыңыз.',
-  en: 'Copy this page’s link and open it in Safari.',
-} as const;
 const LOCALES = ['ru', 'kk', 'en'] as const;
 
 const ANDROID_APPS = [

@@ -1,7 +1,7 @@
 // In an app's in-app browser the element shows a short hint with a way out, reports the environment
 // once, and signs in by redirect even in popup mode; in a normal browser it shows nothing new.
 import { expect } from '@open-wc/testing';
-import { pretendUserAgent, userAgentNamed } from '../fixtures/user-agents.js';
+import { COPY, NOTICE, OPEN, pretendUserAgent, userAgentNamed } from '../fixtures/user-agents.js';
 import { capturePopups } from '../mocks/popups.js';
 import { clearEntries, mount, record, signIn, unmountAll } from '../helpers/element.js';
 
@@ -12,18 +12,6 @@ const BASE = { 'client-id': 'c388f3cd-7722-4040-9bb2-94b0a05093aa' };
 
 /** The link that opens this test page in the default browser. */
 const INTENT = `intent://${location.host}${location.pathname}${location.search}#Intent;scheme=${location.protocol.slice(0, -1)};end`;
-
-const NOTICES = {
-  ru: 'Во встроенном браузере приложения вход может не сработать.',
-  kk: 'Қолданбаның ішкі браузерінде кіру жұмыс істемеуі мүмкін.',
-  en: 'Sign-in may not work in this app’s built-in browser.',
-} as const;
-const OPEN = { ru: 'Открыть в браузере', kk: 'Браузерде ашу', en: 'Open in your browser' } as const;
-const COPY = {
-  ru: 'Скопируйте ссылку на эту страницу и откройте её в Safari.',
-  kk: 'Осы беттің сілтемесін көшіріп, оны Safari-де ашыңыз.',
-  en: 'Copy this page’s link and open it in Safari.',
-} as const;
 
 function hintOf(el: Element): HTMLElement | null {
   return el.shadowRoot?.querySelector<HTMLElement>('[part="hint"]') ?? null;
@@ -46,7 +34,7 @@ describe('<freedomid-login>', () => {
         const hint = hintOf(el);
         expect(hint?.getAttribute('lang')).to.equal(locale);
         expect(hint?.getAttribute('role')).to.equal('note');
-        expect(hint?.textContent).to.equal(`${NOTICES[locale]} ${OPEN[locale]}`);
+        expect(hint?.textContent).to.equal(`${NOTICE[locale]} ${OPEN[locale]}`);
         const link = hint?.querySelector('a[part="hint-link"]');
         expect(link?.getAttribute('href')).to.equal(INTENT);
         expect(link?.textContent).to.equal(OPEN[locale]);
@@ -75,7 +63,7 @@ describe('<freedomid-login>', () => {
         expect(recorded.events.length).to.equal(1);
         el.hideInAppHint = false;
         await el.updateComplete;
-        expect(hintOf(el)?.textContent).to.equal(`${NOTICES.ru} ${OPEN.ru}`);
+        expect(hintOf(el)?.textContent).to.equal(`${NOTICE.ru} ${OPEN.ru}`);
       } finally {
         recorded.stop();
       }
@@ -108,7 +96,7 @@ describe('<freedomid-login>', () => {
     for (const locale of ['ru', 'kk', 'en'] as const) {
       it(`shows the ${locale} copy-the-link guidance, with no link`, async () => {
         const { el } = await mount({ ...BASE, locale });
-        expect(hintOf(el)?.textContent).to.equal(`${NOTICES[locale]} ${COPY[locale]}`);
+        expect(hintOf(el)?.textContent).to.equal(`${NOTICE[locale]} ${COPY[locale]}`);
         expect(hintOf(el)?.querySelector('a')).to.equal(null);
       });
     }
