@@ -64,7 +64,7 @@ describe('the demo’s pages', () => {
 
   it(
     'gallery at 1280 px: the three themes side by side, every label in full',
-    { timeout: 90_000 },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await run.openUrl('about:blank');
       await page.setViewport(1280, 900);

@@ -22,6 +22,7 @@ import {
   DEMO_CLIENT_ID,
   DEMO_USER,
   logIn,
+  TEST_TIMEOUT_MS,
   useDemo,
   WAIT_MS,
   waitForText,
@@ -216,7 +217,7 @@ describe(
 
     it(
       '### 2, the script tag: the page shows the name onSignIn returned',
-      { timeout: 90_000 },
+      { timeout: TEST_TIMEOUT_MS },
       async () => {
         const tag = scriptTag(project);
         assert.match(
@@ -273,7 +274,7 @@ describe(
         '<button id="sign-in">Sign in</button>\n',
       ],
     ] as const) {
-      it(`${name}: signed in to the exact sub`, { timeout: 90_000 }, async () => {
+      it(`${name}: signed in to the exact sub`, { timeout: TEST_TIMEOUT_MS }, async () => {
         const outDir = join(work, name.includes('element') ? 'element' : 'js-api');
         await bundle(marker, outDir, work);
         writeFileSync(

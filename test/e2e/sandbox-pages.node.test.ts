@@ -241,7 +241,7 @@ describe('the sandbox’s own pages', () => {
 
   it(
     'refuse an unknown client on a page of their own, without a link',
-    { timeout: TEST_TIMEOUT, skip: unsupported('locale') },
+    { timeout: TEST_TIMEOUT_MS, skip: unsupported('locale') },
     async () => {
       const page = await run.openUrl(
         authorizationUrl({ client_id: 'nobody-registered-this' }),
@@ -256,7 +256,7 @@ describe('the sandbox’s own pages', () => {
 
   it(
     'keep each Kazakh button label on one line at 375 px, side by side or stacked',
-    { timeout: TEST_TIMEOUT, skip: unsupported('narrow') },
+    { timeout: TEST_TIMEOUT_MS, skip: unsupported('narrow') },
     async () => {
       const page = await run.openUrl('about:blank');
       await page.setViewport(375, 740);
@@ -283,7 +283,7 @@ describe('the sandbox’s own pages', () => {
 
   it(
     'keep the red border of a refused login visible beside the focus ring',
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await openSignIn('en-US');
       await page.fill('input[name="login"]', 'nobody');
