@@ -360,6 +360,34 @@ describe('<freedomid-login>', () => {
       ]);
     });
 
+    it('measures the label after a change to its text, not after one that leaves it as it is', async () => {
+      const { el } = await mount({ 'client-id': CLIENT_ID, locale: 'en' });
+      const scrollWidth = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollWidth');
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with Reflect.apply on each element.
+      const read = scrollWidth?.get;
+      if (scrollWidth === undefined || read === undefined) throw new Error('no scrollWidth getter');
+      const reads: string[] = [];
+      Object.defineProperty(Element.prototype, 'scrollWidth', {
+        configurable: true,
+        get(this: Element) {
+          if (this.getAttribute('part') === 'label') reads.push(this.textContent);
+          return Reflect.apply(read, this, []) as number;
+        },
+      });
+      try {
+        el.disabled = true;
+        await el.updateComplete;
+        el.disabled = false;
+        await el.updateComplete;
+        const unchanged = reads.splice(0);
+        el.locale = 'kk';
+        await el.updateComplete;
+        expect([unchanged, reads]).to.deep.equal([[], [STRINGS.kk.signin]]);
+      } finally {
+        Object.defineProperty(Element.prototype, 'scrollWidth', scrollWidth);
+      }
+    });
+
     it('follows a container that narrows and widens again', async () => {
       // In a window of its own: this page may be a background tab, which the browser does not
       // lay out, and the element hears of a resize from a ResizeObserver.
