@@ -133,8 +133,12 @@ export class FreedomIdLogin extends LitElement {
 
   /** Resolves once every change is rendered, the choice of a label that fits included. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    while (!(await super.getUpdateComplete()));
-    return true;
+    for (;;) {
+      while (!(await super.getUpdateComplete()));
+      const { pending } = this.fit;
+      if (pending === null) return true;
+      await pending; // the label is measured with every element updated in the same turn
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
