@@ -149,6 +149,21 @@ describe('<freedomid-login>', () => {
       await expect(mounted.el).to.be.accessible();
     });
 
+    it('calls for the navigation before it re-renders busy, then shows busy', async () => {
+      const busyAtNavigation: (string | null)[] = [];
+      const mounted = await mount({ 'client-id': CLIENT_ID, pkce: true }, (el) => {
+        el.addEventListener('freedomid-redirect', () => {
+          busyAtNavigation.push(buttonOf(el).getAttribute('aria-busy'));
+        });
+      });
+      await signIn(mounted);
+      await mounted.el.updateComplete;
+      expect([busyAtNavigation, mounted.button.getAttribute('aria-busy')]).to.deep.equal([
+        [null],
+        'true',
+      ]);
+    });
+
     it('is ready again when the page comes back from the back/forward cache', async () => {
       const mounted = await mount({ 'client-id': CLIENT_ID });
       await signIn(mounted);
