@@ -14,9 +14,11 @@ import {
   unmountAll,
 } from '../helpers/element.js';
 
-const SESSION_URL = '/api/freedomid/session';
-const LOGOUT_URL = '/api/freedomid/logout';
-const BACKEND = '/api/freedomid/callback';
+// A path of this file's own: the test runner runs files side by side in pages of one origin,
+// whose BroadcastChannel messages would otherwise reach this file's listeners.
+const SESSION_URL = '/api/element-session-test/session';
+const LOGOUT_URL = '/api/element-session-test/logout';
+const BACKEND = '/api/element-session-test/callback';
 const REDIRECT_URI = `${location.origin}/login`;
 /** A name that would be markup if it were ever parsed as HTML. */
 const NAME = '<img src=x onerror="window.pwned=1">Aigerim';

@@ -5,9 +5,11 @@ import { startWorker, worker } from '../mocks/browser.js';
 import { waitUntil } from '../mocks/wait.js';
 import { makeClient, rejection, thrown } from '../helpers/sdk.js';
 
-const SESSION_URL = '/api/freedomid/session';
-const LOGOUT_URL = '/api/freedomid/logout';
-const BACKEND = '/api/freedomid/callback';
+// A path of this file's own: the test runner runs files side by side in pages of one origin,
+// whose BroadcastChannel messages would otherwise reach this file's listeners.
+const SESSION_URL = '/api/sdk-session-test/session';
+const LOGOUT_URL = '/api/sdk-session-test/logout';
+const BACKEND = '/api/sdk-session-test/callback';
 const SESSION: FreedomIdSession = {
   sub: 'u-1',
   data: { name: 'Aigerim' },
