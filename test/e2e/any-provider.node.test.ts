@@ -15,6 +15,7 @@ import {
   logIn,
   useDemo,
   waitForText,
+  TEST_TIMEOUT_MS,
 } from './harness.js';
 
 const run = useDemo();
@@ -112,7 +113,7 @@ for (const shape of SHAPES) {
 
     it(
       'signs in, and the backend returns the sub and iss it validated',
-      { timeout: 90_000 },
+      { timeout: TEST_TIMEOUT_MS },
       async () => {
         const merchant = await startMerchant(shape);
         servers.push(merchant.server);

@@ -13,6 +13,7 @@ import {
   textsOf,
   useDemo,
   waitForText,
+  TEST_TIMEOUT_MS,
 } from './harness.js';
 
 const run = useDemo();
@@ -20,7 +21,7 @@ const run = useDemo();
 describe('the strict-CSP page against the sandbox', () => {
   it(
     'is served with the policy, signs in, and sees no violation but the browser’s favicon',
-    { timeout: 90_000 },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await run.openPath(CSP_PAGE);
       const served = await fetch(`${run.demo.siteUrl}${CSP_PAGE}`);

@@ -2,14 +2,14 @@
 // elsewhere; the gallery fits a 375 px phone and links back.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { attributeOf, loadedResources, unsupported, useDemo } from './harness.js';
+import { attributeOf, loadedResources, unsupported, useDemo, TEST_TIMEOUT_MS } from './harness.js';
 
 const run = useDemo();
 
 describe('the demo’s pages', () => {
   it(
     'index: links every demo page, each of which loads, and requests nothing from another origin',
-    { timeout: 90_000 },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await run.openPath('/');
       await page.waitForSelector('#pages a');
@@ -43,7 +43,7 @@ describe('the demo’s pages', () => {
   for (const width of [375, 1024]) {
     it(
       `gallery: no horizontal scroll at ${width} px, and a link back to the index`,
-      { timeout: 90_000, skip: width < 447 && unsupported('narrow') },
+      { timeout: TEST_TIMEOUT_MS, skip: width < 447 && unsupported('narrow') },
       async () => {
         const page = await run.openUrl('about:blank');
         await page.setViewport(width, 800);

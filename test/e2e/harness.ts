@@ -17,6 +17,7 @@ import { launchChromium } from './browser/chromium.js';
 import { launchFirefox } from './browser/firefox.js';
 import {
   MISSING,
+  TEST_TIMEOUT_MS,
   WAIT_MS,
   type Capability,
   type ContextOptions,
@@ -26,7 +27,7 @@ import {
 } from './browser/page.js';
 import { launchWebKit } from './browser/webkit.js';
 
-export { DEMO_CLIENT_ID, DEMO_USER, WAIT_MS };
+export { DEMO_CLIENT_ID, DEMO_USER, TEST_TIMEOUT_MS, WAIT_MS };
 export type { E2EPage as Page, Engine };
 
 export type PageName = keyof Demo['pages'];

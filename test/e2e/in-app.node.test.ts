@@ -19,9 +19,9 @@ import {
   type Page,
   unsupported,
   useDemo,
+  TEST_TIMEOUT_MS,
 } from './harness.js';
 
-const TEST_TIMEOUT = 90_000;
 const HINT = 'freedomid-login >>> [part="hint"]';
 
 const LOCALES = ['ru', 'kk', 'en'] as const;
@@ -101,7 +101,7 @@ describe('the demo in in-app browsers', () => {
   for (const agent of ANDROID_APPS) {
     it(
       `${agent.name}: reports ${JSON.stringify(agent.environment)}, hints in ru/kk/en with the intent link`,
-      { timeout: TEST_TIMEOUT, skip: cannotPretend(agent) },
+      { timeout: TEST_TIMEOUT_MS, skip: cannotPretend(agent) },
       async () => {
         const page = await openAs(agent);
         assert.deepEqual(await reportedEnvironments(page), [agent.environment]);
@@ -117,7 +117,7 @@ describe('the demo in in-app browsers', () => {
   for (const agent of IOS_APPS) {
     it(
       `${agent.name}: reports ${JSON.stringify(agent.environment)}, hints copy-the-link in ru/kk/en`,
-      { timeout: TEST_TIMEOUT, skip: cannotPretend(agent) },
+      { timeout: TEST_TIMEOUT_MS, skip: cannotPretend(agent) },
       async () => {
         const page = await openAs(agent);
         assert.deepEqual(await reportedEnvironments(page), [agent.environment]);
@@ -130,11 +130,15 @@ describe('the demo in in-app browsers', () => {
   }
 
   for (const agent of BROWSERS) {
-    it(`${agent.name}: reports nothing and shows no hint`, { timeout: TEST_TIMEOUT }, async () => {
-      const page = await openAs(agent);
-      assert.deepEqual(await reportedEnvironments(page), []);
-      assert.equal(await hintIn(page, 'en'), null);
-    });
+    it(
+      `${agent.name}: reports nothing and shows no hint`,
+      { timeout: TEST_TIMEOUT_MS },
+      async () => {
+        const page = await openAs(agent);
+        assert.deepEqual(await reportedEnvironments(page), []);
+        assert.equal(await hintIn(page, 'en'), null);
+      },
+    );
   }
 
   for (const agent of [
@@ -143,7 +147,7 @@ describe('the demo in in-app browsers', () => {
   ]) {
     it(
       `${agent.name}: popup mode signs in by redirect in the same window, to the exact profile`,
-      { timeout: TEST_TIMEOUT },
+      { timeout: TEST_TIMEOUT_MS },
       async () => {
         const page = await openAs(agent);
         await clickSignIn(page, 'popup');

@@ -14,6 +14,7 @@ import {
   useDemo,
   WAIT_MS,
   waitForText,
+  TEST_TIMEOUT_MS,
 } from './harness.js';
 
 const run = useDemo();
@@ -57,7 +58,7 @@ describe('a page of your own with a backend (docs/own-page.md, step 2)', () => {
     assert.ok(doc.includes(`\n\`\`\`ts\n${file}\`\`\`\n`));
   });
 
-  it('signs in and shows the sub the backend validated', { timeout: 90_000 }, async () => {
+  it('signs in and shows the sub the backend validated', { timeout: TEST_TIMEOUT_MS }, async () => {
     const page = await run.openUrl(pageUrl);
     await clickSignIn(page, 'script-tag');
     await logIn(page, run.demo.sandboxUrl);

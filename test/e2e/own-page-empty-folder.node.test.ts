@@ -18,6 +18,7 @@ import {
   useDemo,
   WAIT_MS,
   waitForText,
+  TEST_TIMEOUT_MS,
 } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -114,7 +115,7 @@ describe('docs/own-page.md step 2, from an empty folder', { timeout: 300_000 }, 
     );
   });
 
-  it('signs in and shows the sub the backend validated', { timeout: 90_000 }, async () => {
+  it('signs in and shows the sub the backend validated', { timeout: TEST_TIMEOUT_MS }, async () => {
     const page = await run.openUrl(pageUrl);
     await clickSignIn(page, 'script-tag');
     await logIn(page, run.demo.sandboxUrl);

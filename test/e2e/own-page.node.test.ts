@@ -6,7 +6,15 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { clickSignIn, consent, loadedUrl, logIn, useDemo, waitForText } from './harness.js';
+import {
+  clickSignIn,
+  consent,
+  loadedUrl,
+  logIn,
+  useDemo,
+  waitForText,
+  TEST_TIMEOUT_MS,
+} from './harness.js';
 
 /** The URLs the page names, as `npm start` serves them on its default ports. */
 const DEFAULT_SITE = 'http://127.0.0.1:5173';
@@ -61,7 +69,7 @@ describe('a page of your own on another port (docs/own-page.md, step 1)', () => 
 
   it(
     'signs in with the script tag alone and shows the code from freedomid-callback',
-    { timeout: 90_000 },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await run.openUrl(pageUrl);
       await clickSignIn(page, 'script-tag');

@@ -19,9 +19,8 @@ import {
   textOf,
   type Page,
   useDemo,
+  TEST_TIMEOUT_MS,
 } from './harness.js';
-
-const TEST_TIMEOUT = 90_000;
 
 const run = useDemo();
 
@@ -33,7 +32,7 @@ async function openPopup(page: Page): Promise<Page> {
 describe('popup sign-in through the demo against the sandbox', () => {
   it(
     'shows the exact profile on the page that stayed, and the popup closes',
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await run.open('popup');
       const popup = await openPopup(page);
@@ -55,7 +54,7 @@ describe('popup sign-in through the demo against the sandbox', () => {
 
   it(
     'reports popup_closed when the user closes the popup, and the button is ready again',
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await run.open('popup');
       const popup = await openPopup(page);
@@ -100,7 +99,7 @@ describe('popup sign-in through the demo against the sandbox', () => {
 
   it(
     'forgets the earlier “Signed in as …” when a later sign-in fails',
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await run.open('popup');
       const first = await openPopup(page);

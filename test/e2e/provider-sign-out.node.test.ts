@@ -14,9 +14,8 @@ import {
   textOf,
   useDemo,
   type Page,
+  TEST_TIMEOUT_MS,
 } from './harness.js';
-
-const TEST_TIMEOUT = 90_000;
 
 const run = useDemo();
 
@@ -48,7 +47,7 @@ async function signOutAt(page: Page, issuer: string, locale: string): Promise<st
 describe('signing out at the sandbox ends the demo session', () => {
   it(
     "Freedom ID's shape: its revoke call to the demo's revoke_uri",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await run.open('element');
       await clickSignIn(page, 'element');
@@ -67,7 +66,7 @@ describe('signing out at the sandbox ends the demo session', () => {
 
   it(
     'the standard shape: its back-channel logout_token to the demo',
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const { standardUrl, standardRedirectUri } = run.demo;
       const page = await run.openUrl(standardRedirectUri);

@@ -14,9 +14,8 @@ import {
   useDemo,
   useMerchantStub,
   type Page,
+  TEST_TIMEOUT_MS,
 } from './harness.js';
-
-const TEST_TIMEOUT = 90_000;
 
 const run = useDemo();
 /** A merchant page on a loopback port nobody registered: the sandbox accepts it as it is. */
@@ -127,7 +126,7 @@ describe('the sandbox’s own pages', () => {
   for (const locale of LOCALES) {
     it(
       `speak ${locale.name}: sign-in, unknown login, consent`,
-      { timeout: TEST_TIMEOUT, skip: unsupported('locale') },
+      { timeout: TEST_TIMEOUT_MS, skip: unsupported('locale') },
       async () => {
         const page = await openSignIn(locale.browser, locale.extra);
 
@@ -166,23 +165,27 @@ describe('the sandbox’s own pages', () => {
     );
   }
 
-  it('send access_denied back to the merchant on Cancel', { timeout: TEST_TIMEOUT }, async () => {
-    const page = await openSignIn('en-US');
+  it(
+    'send access_denied back to the merchant on Cancel',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const page = await openSignIn('en-US');
 
-    await page.click('#cancel button');
+      await page.click('#cancel button');
 
-    const arrival = await merchantArrival(page);
-    assert.deepEqual(Object.fromEntries(arrival.searchParams), {
-      error: 'access_denied',
-      error_description: 'End-User aborted interaction',
-      state: 'state-1',
-      iss: run.demo.sandboxUrl,
-    });
-  });
+      const arrival = await merchantArrival(page);
+      assert.deepEqual(Object.fromEntries(arrival.searchParams), {
+        error: 'access_denied',
+        error_description: 'End-User aborted interaction',
+        state: 'state-1',
+        iss: run.demo.sandboxUrl,
+      });
+    },
+  );
 
   it(
     'show a finished sign-in, opened again, as over, with a link back to the merchant page',
-    { timeout: TEST_TIMEOUT, skip: unsupported('locale') },
+    { timeout: TEST_TIMEOUT_MS, skip: unsupported('locale') },
     async () => {
       const page = await openSignIn('ru-RU');
       await page.fill('input[name="login"]', DEMO_USER.login);
@@ -203,7 +206,7 @@ describe('the sandbox’s own pages', () => {
 
   it(
     'show an interaction they never started as over, without a link',
-    { timeout: TEST_TIMEOUT, skip: unsupported('locale') },
+    { timeout: TEST_TIMEOUT_MS, skip: unsupported('locale') },
     async () => {
       const page = await run.openUrl(`${run.demo.sandboxUrl}/interaction/never-started`, 'en-US');
 
@@ -214,7 +217,7 @@ describe('the sandbox’s own pages', () => {
 
   it(
     'refuse an unregistered non-loopback redirect URI on a page of their own, with the code for the developer',
-    { timeout: TEST_TIMEOUT, skip: unsupported('locale') },
+    { timeout: TEST_TIMEOUT_MS, skip: unsupported('locale') },
     async () => {
       const page = await run.openUrl(
         authorizationUrl({ redirect_uri: 'https://shop.example.test/login' }),
@@ -229,7 +232,7 @@ describe('the sandbox’s own pages', () => {
 
   it(
     'load nothing but themselves and allow no script (their Content-Security-Policy)',
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await run.openUrl(authorizationUrl(), 'en-US');
       await page.waitForSelector('form#login');

@@ -18,9 +18,9 @@ import {
   logIn,
   useDemo,
   useMerchantStub,
+  TEST_TIMEOUT_MS,
 } from './harness.js';
 
-const TEST_TIMEOUT = 90_000;
 const MERCHANT = 'http://127.0.0.1:8089/signed-in';
 
 const run = useDemo();
@@ -72,7 +72,7 @@ describe('the standards-shaped sandbox provider', () => {
 
   it(
     'signs in at /authorize and exchanges the code form-encoded with client_secret_post',
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const issuer = run.demo.standardUrl;
       const merchant = stub.url();

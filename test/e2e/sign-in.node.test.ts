@@ -18,10 +18,10 @@ import {
   type PageName,
   unsupported,
   useDemo,
+  TEST_TIMEOUT_MS,
 } from './harness.js';
 
 const PAGE_NAMES: PageName[] = ['script-tag', 'element', 'js-api'];
-const TEST_TIMEOUT = 90_000;
 
 const run = useDemo();
 
@@ -38,27 +38,33 @@ async function signIn(name: PageName): Promise<Page> {
 describe('sign-in through the demo against the sandbox', () => {
   for (const name of PAGE_NAMES) {
     describe(`on the ${name} page`, () => {
-      it('shows the exact profile the backend validated', { timeout: TEST_TIMEOUT }, async () => {
-        const page = await signIn(name);
+      it(
+        'shows the exact profile the backend validated',
+        { timeout: TEST_TIMEOUT_MS },
+        async () => {
+          const page = await signIn(name);
 
-        const profile = await shownProfile(page);
+          const profile = await shownProfile(page);
 
-        assert.deepEqual(
-          Object.fromEntries(Object.keys(EXPECTED_PROFILE).map((claim) => [claim, profile[claim]])),
-          asShown(EXPECTED_PROFILE),
-        );
-        assert.equal(profile.iss, run.demo.sandboxUrl);
-        assert.equal(profile.aud, DEMO_CLIENT_ID);
-        assert.equal(new URL(await page.url()).search, '', 'the callback parameters are removed');
-        assert.equal(await isHidden(page, '#error'), true);
-      });
+          assert.deepEqual(
+            Object.fromEntries(
+              Object.keys(EXPECTED_PROFILE).map((claim) => [claim, profile[claim]]),
+            ),
+            asShown(EXPECTED_PROFILE),
+          );
+          assert.equal(profile.iss, run.demo.sandboxUrl);
+          assert.equal(profile.aud, DEMO_CLIENT_ID);
+          assert.equal(new URL(await page.url()).search, '', 'the callback parameters are removed');
+          assert.equal(await isHidden(page, '#error'), true);
+        },
+      );
     });
   }
 
   for (const name of ['element', 'js-api'] as const) {
     it(
       `shows provider_error / access_denied when the user cancels (${name} page)`,
-      { timeout: TEST_TIMEOUT },
+      { timeout: TEST_TIMEOUT_MS },
       async () => {
         const page = await run.open(name);
         await clickSignIn(page, name);
@@ -78,7 +84,7 @@ describe('sign-in through the demo against the sandbox', () => {
 
   it(
     'does not sign in again when the user goes back after signing in',
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await signIn('js-api');
 
@@ -105,7 +111,7 @@ describe('sign-in through the demo against the sandbox', () => {
 
   it(
     'shows a clean page, without an error, when the callback page is refreshed',
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       // The script-tag page: the element page reads its session (session-url) and, rightly, shows
       // the signed-in state after a reload (test/e2e/page-session.node.test.ts).
@@ -122,7 +128,7 @@ describe('sign-in through the demo against the sandbox', () => {
 
   it(
     'refuses a replayed callback URL with state_not_found',
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await run.open('js-api');
       await clickSignIn(page, 'js-api');
@@ -141,7 +147,7 @@ describe('sign-in through the demo against the sandbox', () => {
   for (const name of ['script-tag', 'js-api'] as const) {
     it(
       `refuses a tampered state in the callback URL with state_not_found (${name} page)`,
-      { timeout: TEST_TIMEOUT, skip: unsupported('intercept') },
+      { timeout: TEST_TIMEOUT_MS, skip: unsupported('intercept') },
       async () => {
         const page = await run.open(name);
         // Load the real callback without the SDK (its request stays stored), then forge its state.
@@ -181,7 +187,7 @@ describe('sign-in through the demo against the sandbox', () => {
 
   it(
     'has the backend use the nonce and verifier it bound itself: forged ones in the hand-off change nothing',
-    { timeout: TEST_TIMEOUT, skip: unsupported('intercept') },
+    { timeout: TEST_TIMEOUT_MS, skip: unsupported('intercept') },
     async () => {
       const page = await signInWithHandOff({
         nonce: 'not-the-bound-nonce-0000000000',
@@ -197,7 +203,7 @@ describe('sign-in through the demo against the sandbox', () => {
 
   it(
     'has the backend refuse a hand-off whose state no sign-in in this browser has (state_mismatch)',
-    { timeout: TEST_TIMEOUT, skip: unsupported('intercept') },
+    { timeout: TEST_TIMEOUT_MS, skip: unsupported('intercept') },
     async () => {
       const page = await signInWithHandOff({ state: 'x'.repeat(43) });
 

@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../mocks/wait.js';
 import { sendMouse } from '@web/test-runner-commands';
+import { realClick } from '../helpers/real-click.js';
 import { http, HttpResponse } from 'msw';
 import { FreedomIdClient, POPUP_MESSAGE_TYPE } from '../../src/index.js';
 import { readCode } from '../../src/testing/index.js';
@@ -59,15 +60,6 @@ function mountPopup(
     setup,
     host,
   );
-}
-
-/** Clicks with the real mouse: browsers open a popup only on a user's click. */
-async function realClick(target: Element): Promise<void> {
-  const { left, top, width, height } = target.getBoundingClientRect();
-  await sendMouse({
-    type: 'click',
-    position: [Math.round(left + width / 2), Math.round(top + height / 2)],
-  });
 }
 
 /** The button is idle: enabled and not busy. */

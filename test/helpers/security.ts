@@ -1,6 +1,6 @@
 // Shared pieces of the security suite: an in-memory Storage, storage blocking, real-click windows,
 // and the SDK helpers (the closed set of error codes, `rejection`).
-import { sendMouse } from '@web/test-runner-commands';
+import { realClick } from './real-click.js';
 
 export {
   ERROR_CODES,
@@ -96,7 +96,7 @@ export async function openWindow(path: string, name: string): Promise<Window> {
     { once: true },
   );
   document.body.append(button);
-  await sendMouse({ type: 'click', position: [20, 20] });
+  await realClick(button);
   button.remove();
   if (opened.win === null) throw new Error(`the browser did not open ${path}`);
   return opened.win;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import { FreedomIdClient, POPUP_MESSAGE_TYPE, type CallbackResult } from '../../src/index.js';
 import { readCode } from '../../src/testing/index.js';
+import { realClick } from '../helpers/real-click.js';
 import { CLIENT_ID, callbackUrl, clearEntries, rejection, storedEntries } from '../helpers/sdk.js';
 import { capturePopups } from '../mocks/popups.js';
 import { waitUntil } from '../mocks/wait.js';
@@ -35,7 +35,7 @@ async function fromClick<T>(action: () => Promise<T>): Promise<T> {
   });
   // The outcome may settle before the click command returns: mark it handled now, the caller awaits it.
   outcome.catch(() => undefined);
-  await sendMouse({ type: 'click', position: [20, 20] });
+  await realClick(button);
   button.remove();
   return outcome;
 }

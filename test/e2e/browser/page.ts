@@ -9,6 +9,12 @@ export type Engine = 'chromium' | 'firefox' | 'webkit';
 export const WAIT_MS = 30_000;
 
 /**
+ * Each sign-in test's limit: it only cuts off a hang. On a busy machine a new WebKitGTK session
+ * alone (a MiniBrowser started per user agent) was seen to take over 60 s.
+ */
+export const TEST_TIMEOUT_MS = 180_000;
+
+/**
  * A CSS selector; ` >>> ` steps into the open shadow root of the element before it, e.g.
  * `freedomid-login >>> button[part="button"]`.
  */

@@ -176,7 +176,8 @@ export async function launchWebKit(): Promise<E2EBrowser> {
         ...options,
         capabilities: capabilities as never,
         logLevel: 'silent',
-        connectionRetryTimeout: WAIT_MS * 2,
+        // Also the new session's own limit: a MiniBrowser start on a busy machine took over 60 s.
+        connectionRetryTimeout: WAIT_MS * 4,
         connectionRetryCount: 0,
       });
       const context = new Context(session);
