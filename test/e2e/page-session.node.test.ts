@@ -14,12 +14,12 @@ import {
   logIn,
   shownProfile,
   signInButton,
+  TEST_TIMEOUT_MS,
   textOf,
   useDemo,
   type Page,
 } from './harness.js';
 
-const TEST_TIMEOUT = 90_000;
 const SIGN_OUT = 'freedomid-login >>> button[part="sign-out"]';
 
 const run = useDemo();
@@ -86,7 +86,7 @@ async function shownName(page: Page): Promise<string | null> {
 describe('the signed-in state on the page, against the sandbox', () => {
   it(
     'survives a reload and a second tab, and a sign-out in one tab clears both',
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await run.open('element');
       await clickSignIn(page, 'element');
@@ -118,7 +118,7 @@ describe('the signed-in state on the page, against the sandbox', () => {
 
   it(
     "reads signed out after the sandbox's own sign-out page (its revoke call)",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const page = await run.open('element');
       await clickSignIn(page, 'element');
@@ -139,7 +139,7 @@ describe('the signed-in state on the page, against the sandbox', () => {
 
   it(
     "the standard shape: the element's sign-out answers the provider's logout URL (RP-initiated logout)",
-    { timeout: TEST_TIMEOUT },
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const { standardUrl, standardRedirectUri } = run.demo;
       const page = await run.openUrl(standardRedirectUri);
