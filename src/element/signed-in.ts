@@ -28,13 +28,12 @@ export function signedIn(
 ): TemplateResult {
   const strings = SESSION_STRINGS[locale];
   const name = nameOf(session);
+  const user =
+    name === undefined
+      ? strings.signedIn
+      : html`${strings.signedInAs} <strong part="name">${name}</strong>`;
   return html`<div part="signed-in" lang=${locale}>
-    <span id="user" part="user"
-      >${
-        name === undefined
-          ? strings.signedIn
-          : html`${strings.signedInAs} <strong part="name">${name}</strong>`
-      }</span
+    <span id="user" part="user">${user}</span
     ><button
       part="sign-out"
       type="button"
