@@ -29,6 +29,10 @@ export class SessionState implements ReactiveController {
     private readonly report: (error: unknown) => void,
   ) {
     host.addController(this);
+    // Its own sign-in, told at once (the broadcast also reaches this page, but only as fast as the channel).
+    host.addEventListener('freedomid-session', () => {
+      if (this.watched !== undefined) void this.read();
+    });
   }
 
   hostConnected(): void {

@@ -10,12 +10,14 @@ interface SessionMessage {
   url: string;
 }
 
+/** The channel this page posts on, opened once and kept open (a WebKit e2e run once missed a message posted right before `close()`). */
+let poster: BroadcastChannel | undefined;
+
 /** Tells every page of this origin (this one's other listeners included) that the session at `url` changed. */
 export function announceSession(url: URL, change: SessionChange): void {
   if (typeof BroadcastChannel === 'undefined') return;
-  const channel = new BroadcastChannel(CHANNEL);
-  channel.postMessage({ change, url: url.href } satisfies SessionMessage);
-  channel.close();
+  poster ??= new BroadcastChannel(CHANNEL);
+  poster.postMessage({ change, url: url.href } satisfies SessionMessage);
 }
 
 /**
