@@ -44,11 +44,13 @@ export const mistakes = [
   <freedomid-login key="b" client-id="x" theme="purple" />,
   // @ts-expect-error "de" is not a locale
   <freedomid-login key="d" client-id="x" locale="de" />,
-  // @ts-expect-error the signed-out detail has no session
   <freedomid-login
     key="s"
     client-id="x"
-    onfreedomid-signed-out={(event) => event.detail.session}
+    // @ts-expect-error the signed-out detail has no session
+    onfreedomid-signed-out={(event) => {
+      console.info(event.detail.session);
+    }}
   />,
   // @ts-expect-error the width is a number of pixels
   <freedomid-login key="e" client-id="x" width="wide" />,
