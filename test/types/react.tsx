@@ -47,8 +47,8 @@ export const mistakes = [
   <freedomid-login
     key="s"
     client-id="x"
-    // @ts-expect-error the signed-out detail has no session
     onfreedomid-signed-out={(event) => {
+      // @ts-expect-error the signed-out detail has no session
       console.info(event.detail.session);
     }}
   />,
