@@ -144,7 +144,9 @@ async function inPageClicks({ module, kind, count, warmup, clientId }) {
     if (index >= warmup) times.push(end - start);
     if (kind === 'element') {
       // Untimed: let the element leave its busy state (a disabled button ignores clicks); it does
-      // so when the cancelled freedomid-redirect returns. A few microtasks, then frames, bounded.
+      // so when the cancelled freedomid-redirect returns. Its busy state renders after the
+      // navigation call: first that update, then a few microtasks, then frames, bounded.
+      await host.updateComplete;
       for (let wait = 0; target.disabled; wait++) {
         if (wait >= 100)
           throw new Error('<freedomid-login> stayed busy after a cancelled redirect');
@@ -222,6 +224,7 @@ async function inPageParamsClicks({ module, kind, prepare, count, warmup, client
     const end = await done;
     if (index >= warmup) times.push(end - start);
     if (kind === 'element') {
+      await host.updateComplete; // the busy state renders after the navigation call
       for (let wait = 0; target.disabled; wait++) {
         if (wait >= 100)
           throw new Error('<freedomid-login> stayed busy after a cancelled redirect');

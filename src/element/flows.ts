@@ -37,6 +37,27 @@ export function returnPage(target: EventTarget, client: FreedomIdClient): Promis
   });
 }
 
+/** How long a click's busy state waits for the navigation before it renders anyway (a slow backend). */
+const BUSY_RENDER_DELAY_MS = 50;
+
+/**
+ * Resolves once the sign-in `flow` a click started has announced its navigation on `target` (the
+ * navigation call follows at once, before any microtask), has settled, or 50 ms passed: the click's
+ * busy state renders then, so the provider's page starts loading before the element re-renders.
+ */
+export function navigationOf(target: EventTarget, flow: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      target.removeEventListener('freedomid-redirect', done);
+      clearTimeout(timer);
+      resolve();
+    };
+    target.addEventListener('freedomid-redirect', done);
+    const timer = setTimeout(done, BUSY_RENDER_DELAY_MS);
+    flow.then(done, done);
+  });
+}
+
 /** Dispatches the cancelable `freedomid-redirect`; false when a listener cancelled it. */
 function announce(target: EventTarget, url: URL): boolean {
   return emit(target, 'freedomid-redirect', { url: url.href }, true);

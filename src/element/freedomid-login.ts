@@ -3,7 +3,7 @@ import { detectEnvironment, isFreedomIdError } from '../index.js';
 import type { FreedomIdClient, FreedomIdError } from '../index.js';
 import { LOOK, PROPERTIES, SIGN_IN, type PropertyValue as Value } from './attributes.js';
 import { emit } from './events.js';
-import { popup, redirect, returnPage } from './flows.js';
+import { navigationOf, popup, redirect, returnPage } from './flows.js';
 import { hintStyles, inAppHint } from './in-app-hint.js';
 import { LabelFit } from './label-fit.js';
 import { mark, spinner } from './logo.js';
@@ -124,6 +124,8 @@ export class FreedomIdLogin extends LitElement {
       this.report(error);
     },
   );
+  /** What the next update waits for: a click's navigation (see `navigationOf`); null: nothing. */
+  private navigating: Promise<void> | null = null;
   private readonly fit = new LabelFit(this, () =>
     this.type === 'icon' ? 1 : labelsFor(this).length,
   );
@@ -150,8 +152,21 @@ export class FreedomIdLogin extends LitElement {
 
   /** Resolves once every change is rendered, the choice of a label that fits included. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    while (!(await super.getUpdateComplete()));
-    return true;
+    for (;;) {
+      while (!(await super.getUpdateComplete()));
+      const { pending } = this.fit;
+      if (pending === null) return true;
+      await pending; // the label is measured with every element updated in the same turn
+    }
+  }
+
+  /** An update a click scheduled renders after the click's navigation call, not before it. */
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- ReactiveElement's own signature.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const { navigating } = this;
+    this.navigating = null;
+    if (navigating === null) return super.scheduleUpdate();
+    return navigating.then(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -219,7 +234,9 @@ export class FreedomIdLogin extends LitElement {
     if (this.isUpdatePending) this.performUpdate();
     const { client } = this;
     if (this.busy || this.disabled || client === null || this.lookError !== null) return;
-    void this.whileBusy(this.uxMode === 'popup' ? popup(this, client) : redirect(this, client));
+    const flow = this.uxMode === 'popup' ? popup(this, client) : redirect(this, client);
+    this.navigating = navigationOf(this, flow);
+    void this.whileBusy(flow);
   };
 
   /** The user may be about to click: get the sign-in ready (the SDK skips it with `prepare="off"`). */

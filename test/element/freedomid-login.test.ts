@@ -149,6 +149,22 @@ describe('<freedomid-login>', () => {
       await expect(mounted.el).to.be.accessible();
     });
 
+    it('calls for the navigation before it re-renders busy, then shows busy', async () => {
+      const busyAtNavigation: (string | null)[] = [];
+      // Without pkce the sign-in waits on no task (no digest), so the order is the element's alone.
+      const mounted = await mount({ 'client-id': CLIENT_ID }, (el) => {
+        el.addEventListener('freedomid-redirect', () => {
+          busyAtNavigation.push(buttonOf(el).getAttribute('aria-busy'));
+        });
+      });
+      await signIn(mounted);
+      await mounted.el.updateComplete;
+      expect([busyAtNavigation, mounted.button.getAttribute('aria-busy')]).to.deep.equal([
+        [null],
+        'true',
+      ]);
+    });
+
     it('is ready again when the page comes back from the back/forward cache', async () => {
       const mounted = await mount({ 'client-id': CLIENT_ID });
       await signIn(mounted);
@@ -358,6 +374,34 @@ describe('<freedomid-login>', () => {
         false,
         ['Sign in with Freedom ID', true],
       ]);
+    });
+
+    it('measures the label after a change to its text, not after one that leaves it as it is', async () => {
+      const { el } = await mount({ 'client-id': CLIENT_ID, locale: 'en' });
+      const scrollWidth = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollWidth');
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with Reflect.apply on each element.
+      const read = scrollWidth?.get;
+      if (scrollWidth === undefined || read === undefined) throw new Error('no scrollWidth getter');
+      const reads: string[] = [];
+      Object.defineProperty(Element.prototype, 'scrollWidth', {
+        configurable: true,
+        get(this: Element) {
+          if (this.getAttribute('part') === 'label') reads.push(this.textContent);
+          return Reflect.apply(read, this, []) as number;
+        },
+      });
+      try {
+        el.disabled = true;
+        await el.updateComplete;
+        el.disabled = false;
+        await el.updateComplete;
+        const unchanged = reads.splice(0);
+        el.locale = 'kk';
+        await el.updateComplete;
+        expect([unchanged, reads]).to.deep.equal([[], [STRINGS.kk.signin]]);
+      } finally {
+        Object.defineProperty(Element.prototype, 'scrollWidth', scrollWidth);
+      }
     });
 
     it('follows a container that narrows and widens again', async () => {

@@ -108,7 +108,8 @@ describe('FreedomIdClient.createAuthorizationUrl', () => {
       const verifier = storedEntries()[`freedomid.${url.searchParams.get('state')!}`][
         'code_verifier'
       ] as string;
-      expect(verifier).to.match(/^[A-Za-z0-9._~-]{43,128}$/);
+      // 32 bytes from Web Crypto in unpadded base64url: RFC 7636 §4.1's recommended verifier.
+      expect(verifier).to.match(/^[A-Za-z0-9_-]{43}$/);
       expect(url.searchParams.get('code_challenge')).to.equal(await s256(verifier));
       expect(url.searchParams.get('code_challenge_method')).to.equal('S256');
     });
