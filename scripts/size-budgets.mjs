@@ -10,10 +10,13 @@
  * the script tag (22,218 B; its budget moves down to 22,300). Issue 20 item 5's 18,500 B script tag
  * and 10,000 B SDK are not reached: every prose error message in the bundle weighs ~1.6 KB gzip
  * (measured by blanking them), so even without any it would be ~20.6 KB.
+ * Issue 19's page session (getSession, signOut, onSessionChange over BroadcastChannel) ~0.45 KB to
+ * the SDK, and with the element's signed-in state (session-url, sign-out button, ru/kk/en texts)
+ * ~1.25 KB to the element and ~1.3 KB to the script tag (budgets 12,600, 24,400 and 23,600).
  */
 export const ENTRIES = [
-  { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 12100 },
-  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 23100 },
+  { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 12600 },
+  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 24400 },
   // The element's own code: the same entry with the SDK chunk and Lit left out.
   {
     name: "element's own code",
@@ -26,7 +29,7 @@ export const ENTRIES = [
     name: 'script tag (freedomid.iife.js)',
     file: 'dist/freedomid.iife.js',
     bundle: false,
-    budget: 22300,
+    budget: 23600,
   },
 ];
 
