@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BASE_PATH, STANDARD_BASE_PATH } from '../../demo/site/backend.js';
 import {
-  authorizationUrl,
   clickSignIn,
   consent,
   DEMO_USER,
@@ -16,18 +15,9 @@ import {
   type Page,
   TEST_TIMEOUT_MS,
 } from './harness.js';
+import { sessionSub, signInStandard } from './session-steps.js';
 
 const run = useDemo();
-
-/** What `GET {basePath}/session` answers the page: the session's `sub`, or null when signed out. */
-function sessionSub(page: Page, basePath: string): Promise<string | null> {
-  return page.evaluate(async (path) => {
-    const reply = (await (await fetch(`${path}/session`)).json()) as {
-      session: { sub: string } | null;
-    };
-    return reply.session === null ? null : reply.session.sub;
-  }, basePath);
-}
 
 /**
  * Signs out of the provider at `issuer` on its own page (in `locale`, asked with `ui_locales` as
@@ -70,42 +60,7 @@ describe('signing out at the sandbox ends the demo session', () => {
     async () => {
       const { standardUrl, standardRedirectUri } = run.demo;
       const page = await run.openUrl(standardRedirectUri);
-      const params = await page.evaluate(async (path) => {
-        const reply = await fetch(`${path}/params`);
-        return (await reply.json()) as { state: string; nonce: string; codeChallenge: string };
-      }, STANDARD_BASE_PATH);
-      await page.goto(
-        authorizationUrl(new URL('authorize', standardUrl).href, standardRedirectUri, {
-          state: params.state,
-          nonce: params.nonce,
-          code_challenge: params.codeChallenge,
-          code_challenge_method: 'S256',
-        }),
-      );
-      await logIn(page, new URL(standardUrl).origin);
-      await consent(page);
-      const back = await page.waitForURL(
-        (url) => url.href.startsWith(standardRedirectUri) && url.searchParams.has('code'),
-      );
-      const status = await page.evaluate(
-        async ([path, body]) => {
-          const reply = await fetch(`${path}/callback`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-          });
-          return reply.status;
-        },
-        [
-          STANDARD_BASE_PATH,
-          {
-            code: back.searchParams.get('code'),
-            state: back.searchParams.get('state'),
-            redirectUri: standardRedirectUri,
-          },
-        ] as const,
-      );
-      assert.equal(status, 200);
+      await signInStandard(page, standardUrl, standardRedirectUri);
       assert.equal(await sessionSub(page, STANDARD_BASE_PATH), DEMO_USER.claims.sub);
 
       const label = await signOutAt(page, standardUrl, 'kk');
