@@ -6,9 +6,10 @@ import { emit } from './events.js';
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**
- * With `session-url`: reads the merchant's session when the element connects, and again whenever a
- * sign-in or sign-out in any page of this origin announces a change (the SDK's `onSessionChange`);
- * signs out on request. Fires `freedomid-signed-in` / `freedomid-signed-out` when the state changes.
+ * With `session-url`: reads the merchant's session when the element connects, again whenever a
+ * sign-in or sign-out in any page of this origin announces a change (the SDK's `onSessionChange`),
+ * and when the page comes back into view (a session the provider or its expiry ended on the server
+ * announces nothing); signs out on request. Fires `freedomid-signed-in` / `freedomid-signed-out` when the state changes.
  */
 export class SessionState implements ReactiveController {
   /** The session while signed in; null when signed out, not known yet, or without `session-url`. */
@@ -78,13 +79,21 @@ export class SessionState implements ReactiveController {
       this.known = false;
       return;
     }
-    this.stop = client.onSessionChange((change) => {
+    const stopChanges = client.onSessionChange((change) => {
       if (change === 'signed-in') void this.read();
       else {
         this.turn += 1; // A read still in flight answers from before the sign-out.
         this.set(null);
       }
     });
+    const onVisible = (): void => {
+      if (document.visibilityState === 'visible') void this.read();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    this.stop = () => {
+      stopChanges();
+      document.removeEventListener('visibilitychange', onVisible);
+    };
     void this.read();
   }
 

@@ -193,6 +193,23 @@ describe('<freedomid-login>', () => {
     });
   });
 
+  describe('when the page comes back into view', () => {
+    it('reads the session again: one the server ended meanwhile fires freedomid-signed-out', async () => {
+      sessionIs(SESSION);
+      const { el } = await mountWithSession();
+      const signedOut = record('freedomid-signed-out');
+      sessionIs(null); // e.g. the provider's revoke call ended it; no page announced anything
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitUntil(() => signedOut.events.length > 0, 'the session was not read again');
+      signedOut.stop();
+      await el.updateComplete;
+      expect([
+        signedOut.events.map((event) => event.detail),
+        part(el, 'button')?.tagName,
+      ]).to.deep.equal([[{}], 'BUTTON']);
+    });
+  });
+
   describe('when its own sign-in succeeds', () => {
     it('switches to signed in after freedomid-session', async () => {
       // The backend's state: the callback POST starts the session GET /session then reads.
