@@ -5,16 +5,12 @@
 // renders the backend's reply. (React 19: react-hydration.node.test.ts.)
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
-import { DEMO_CLIENT_SECRET } from '../../demo/start-demo.js';
-import { ROUTES } from '../../demo/sandbox/index.js';
-import { createFreedomIdHandler, toNodeListener } from 'freedomid-web/server';
+import { serveApp, type AppFile } from './app-server.js';
 import { docBlock, replaceOnce } from './doc-blocks.js';
 import {
   chromiumOnly,
@@ -38,45 +34,14 @@ const SKIP = chromiumOnly(
 );
 const run = useDemo(SKIP);
 
-/** A page on a port of its own: `html` at /, the bundle at /app.js, the handler under /api/freedomid/. */
-async function serveApp(
-  html: string,
-  bundle: string,
-): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const authority = run.demo.sandboxUrl;
-  const backend = toNodeListener(
-    createFreedomIdHandler({
-      clientId: DEMO_CLIENT_ID,
-      clientSecret: DEMO_CLIENT_SECRET,
-      redirectUri: url,
-      cookieSecret: 'a-cookie-secret-of-at-least-32-bytes!',
-      issuer: authority,
-      jwksUri: `${authority}${ROUTES.jwks}`,
-      onSignIn: (claims) => ({ sub: claims.sub }),
-    }),
-  );
-  server.on('request', (req, res) => {
-    const path = new URL(req.url ?? '/', url).pathname;
-    if (path.startsWith('/api/freedomid/')) backend(req, res);
-    else if (path === '/')
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-    else if (path === '/app.js')
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(bundle));
-    else res.writeHead(404).end();
-  });
-  return {
-    url,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => {
-          done();
-        });
-      }),
-  };
+/** The app's files: `html` at /, the bundle at /app.js. */
+function appFiles(html: string, bundle: string): (path: string) => AppFile {
+  return (path) =>
+    path === '/'
+      ? { type: 'text/html; charset=utf-8', body: html }
+      : path === '/app.js'
+        ? { type: 'text/javascript', body: readFileSync(bundle) }
+        : undefined;
 }
 
 /** A page that loads the bundle and holds the app's root. */
@@ -147,7 +112,10 @@ describe(
           lib: { entry: join(work, 'vue-main.ts'), formats: ['es'], fileName: () => 'app.js' },
         },
       });
-      const app = await serveApp(page('<div id="app"></div>'), join(outside, 'vue/app.js'));
+      const app = await serveApp(
+        run.demo.sandboxUrl,
+        appFiles(page('<div id="app"></div>'), join(outside, 'vue/app.js')),
+      );
       try {
         assert.deepEqual(await signIn(app.url, '#app p'), { url: app.url, text: SIGNED_IN });
       } finally {
@@ -189,8 +157,8 @@ bootstrapApplication(SignInComponent, { providers: [provideZonelessChangeDetecti
         },
       });
       const app = await serveApp(
-        page('<app-sign-in></app-sign-in>'),
-        join(outside, 'angular/app.js'),
+        run.demo.sandboxUrl,
+        appFiles(page('<app-sign-in></app-sign-in>'), join(outside, 'angular/app.js')),
       );
       try {
         assert.deepEqual(await signIn(app.url, 'app-sign-in p'), { url: app.url, text: SIGNED_IN });

@@ -4,17 +4,13 @@
 // which React itself does not attach to a server-rendered custom element (facebook/react#35446).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { build } from 'vite';
-import { DEMO_CLIENT_SECRET } from '../../demo/start-demo.js';
-import { ROUTES } from '../../demo/sandbox/index.js';
-import { createFreedomIdHandler, toNodeListener } from 'freedomid-web/server';
+import { serveApp } from './app-server.js';
 import { App, type AppProps } from './fixtures/react-app/app.js';
 import {
   consent,
@@ -68,60 +64,35 @@ describe(
   { timeout: 180_000 },
   () => {
     let outDir = '';
-    let server: Server | undefined;
+    let app: Awaited<ReturnType<typeof serveApp>> | undefined;
     let pageUrl = '';
 
     before(async () => {
       outDir = mkdtempSync(join(tmpdir(), 'react-app-'));
       await buildClient(outDir);
-      server = createServer();
-      await new Promise<void>((done) => server?.listen(0, '127.0.0.1', done));
-      pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
       const authority = run.demo.sandboxUrl;
-      const backend = toNodeListener(
-        createFreedomIdHandler({
-          clientId: DEMO_CLIENT_ID,
-          clientSecret: DEMO_CLIENT_SECRET,
-          redirectUri: pageUrl,
-          cookieSecret: 'a-cookie-secret-of-at-least-32-bytes!',
-          issuer: authority,
-          jwksUri: `${authority}${ROUTES.jwks}`,
-          onSignIn: (claims) => ({ sub: claims.sub }),
-        }),
-      );
-      server.on('request', (req, res) => {
-        const path = new URL(req.url ?? '/', pageUrl).pathname;
-        if (path.startsWith('/api/freedomid/')) {
-          backend(req, res);
-        } else if (path === '/') {
-          res.writeHead(200, {
-            'content-type': 'text/html; charset=utf-8',
-            'cache-control': 'no-store',
-          });
-          res.end(page({ clientId: DEMO_CLIENT_ID, authority }));
-        } else {
-          const file = normalize(path.slice(1));
-          try {
-            const body = readFileSync(join(outDir, file));
-            res.writeHead(200, {
-              'content-type':
-                extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream',
-            });
-            res.end(body);
-          } catch {
-            res.writeHead(404).end();
-          }
+      app = await serveApp(authority, (path) => {
+        if (path === '/') {
+          return {
+            type: 'text/html; charset=utf-8',
+            body: page({ clientId: DEMO_CLIENT_ID, authority }),
+          };
+        }
+        const file = normalize(path.slice(1));
+        try {
+          return {
+            type: extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream',
+            body: readFileSync(join(outDir, file)),
+          };
+        } catch {
+          return undefined;
         }
       });
+      pageUrl = app.url;
     });
 
     after(async () => {
-      await new Promise<void>((done) => {
-        server?.closeAllConnections();
-        server?.close(() => {
-          done();
-        });
-      });
+      await app?.close();
       rmSync(outDir, { recursive: true, force: true });
     });
 
