@@ -8,11 +8,12 @@
  * issue 20's click and render speed (the label measured only when stale, all elements in one
  * layout; the busy state rendered after the navigation call) ~0.28 KB to the element, ~0.1 KB to
  * the script tag (22,218 B). Issue 20 item 5: a terser pass after Vite's minifier with ASCII-only
- * output (scripts/minify-iife.mjs) -237 B and the in-app hint's CSS minified -40 B take the script
- * tag to 21,941 B (budget 22,000); the npm entries are now measured in UTF-8 as Vite emits them
- * (+7 B SDK, +91 B element, which the CSS saving brings back under 23,100). The 18,500 B script tag
- * and 10,000 B SDK are not reached: every prose error message weighs ~1.6 KB gzip (measured by
- * blanking them), so even without any it would be ~20.4 KB; the rest is code, Lit and oidc-client-ts.
+ * output (scripts/minify-iife.mjs) -237 B, the in-app hint's CSS minified -40 B and the script
+ * tag's private oidc-client-ts copy without its no-op log calls (vite.iife.config.ts) -239 B take
+ * the script tag to 21,702 B (budget 21,800); the npm entries are now measured in UTF-8 as Vite
+ * emits them (+7 B SDK, +91 B element, which the CSS saving brings back under 23,100). The
+ * 18,500 B script tag and 10,000 B SDK are not reached: every prose error message weighs ~1.6 KB
+ * gzip (measured by blanking them); the rest is our code, Lit (~4.8 KB) and oidc-client-ts (~3.6 KB).
  */
 export const ENTRIES = [
   { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 12100 },
@@ -29,7 +30,7 @@ export const ENTRIES = [
     name: 'script tag (freedomid.iife.js)',
     file: 'dist/freedomid.iife.js',
     bundle: false,
-    budget: 22000,
+    budget: 21800,
   },
 ];
 
