@@ -42,6 +42,8 @@ const others = USERS.slice(1).map((user) => user.login);
 console.log(`
   Merchant demo   ${demo.siteUrl}/
   Sign in as      ${[DEMO_USER.login, ...others].join(' or ')}, any password
+  Session         ${demo.pages.element}: stays signed in across a reload and a second tab;
+                  sign out there (every tab), or at the sandbox: ${demo.sandboxUrl}/session/end
 
   For a page and backend of your own (docs/sandbox.md):
     client id      ${DEMO_CLIENT_ID}

@@ -22,6 +22,8 @@ export type {
 } from './sdk/authorize.js';
 export type { CallbackResult } from './sdk/callback.js';
 export type { SendToBackendOptions, BackendPayload } from './sdk/backend.js';
+export type { FreedomIdSession, SignOutResult } from './sdk/session.js';
+export type { SessionChange } from './sdk/session-channel.js';
 export type { StorageLike, StorageOption } from './sdk/request-store.js';
 export type { AuthParams, AuthParamsSupplier } from './sdk/auth-params.js';
 export type { PopupMessage } from './sdk/popup.js';

@@ -75,8 +75,7 @@ export function showError(error: unknown): void {
   console.error(`Sign-in failed (${code}): ${message}`, error);
   // The backend handler's `{ error: code, message }`, as the SDK's backend_error carries it.
   const backendCode = typeof detail.backendError === 'string' ? detail.backendError : undefined;
-  setStatus('');
-  document.querySelector('#profile')?.replaceChildren();
+  clearProfile();
   const box = document.querySelector<HTMLElement>('#error');
   if (box === null) return;
   box.textContent = messageFor(code, detail.error);
@@ -104,11 +103,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** Shows what the page's `<freedomid-login>` reports: the backend's profile, or the error. */
+/** Forgets the shown profile: the user signed out (here, in another tab, or at the provider). */
+function clearProfile(): void {
+  setStatus('');
+  document.querySelector('#profile')?.replaceChildren();
+}
+
+/**
+ * Shows what the page's `<freedomid-login>` reports: the backend's profile, or the error; with
+ * `session-url`, the session's profile (the demo's `onSignIn` keeps `{ name, profile }`) until sign-out.
+ */
 export function showOutcomesOf(element: HTMLElement | null): void {
   element?.addEventListener('freedomid-session', (event) => {
     showProfile(event.detail.response);
   });
+  element?.addEventListener('freedomid-signed-in', (event) => {
+    showProfile(event.detail.session.data);
+  });
+  element?.addEventListener('freedomid-signed-out', clearProfile);
   element?.addEventListener('freedomid-error', (event) => {
     showError(event.detail);
   });

@@ -9,17 +9,19 @@ body{margin:0;min-height:100vh;display:flex;flex-direction:column;align-items:ce
 main{width:100%;max-width:400px;padding:32px 28px 28px;background:#fff;border-radius:16px;box-shadow:0 1px 3px #0f172a1f,0 8px 24px #0f172a14}
 .brand{display:flex;align-items:center;gap:10px;margin-bottom:24px;font-weight:700;font-size:18px;letter-spacing:.01em}
 .brand svg{width:32px;height:32px}
+.brand span{white-space:nowrap}
 .brand rect{fill:#1a56db}.brand path,.brand circle{fill:#fff}
 .badge{margin-left:auto;padding:2px 8px;border-radius:999px;background:#fff4d6;color:#7a4b00;font-size:12px;font-weight:600}
 h1{margin:0 0 4px;font-size:22px;line-height:1.25}
 .lead{margin:0 0 20px;color:#5f6368;overflow-wrap:anywhere}
 label{display:block;margin:14px 0 6px;font-weight:600;font-size:14px}
 input{width:100%;height:44px;padding:0 12px;border:1px solid #c4c7c5;border-radius:8px;font:inherit;color:inherit}
-input:focus{outline:2px solid #1a56db;outline-offset:1px;border-color:#1a56db}
-input[aria-invalid=true]{border-color:#b3261e}
+input:focus{outline:2px solid #1a56db;outline-offset:2px;border-color:#1a56db}
+input[aria-invalid=true]{border-color:#b3261e;box-shadow:inset 0 0 0 1px #b3261e}
 .error{margin:8px 0 0;color:#b3261e;font-size:14px;overflow-wrap:anywhere}
 .hint{margin:16px 0 0;padding:10px 12px;border-radius:8px;background:#f1f4f9;color:#444;font-size:13px}
-.actions{display:grid;grid-auto-flow:column;grid-auto-columns:1fr;gap:12px;margin-top:24px}
+.actions{display:flex;flex-wrap:wrap-reverse;gap:12px;margin-top:24px}
+.actions>*{flex:1 1 calc(50% - 7px);min-width:fit-content}
 .actions>:first-child{order:2}
 .actions form{display:flex}
 button,.button{flex:1;display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:8px 16px;border:1px solid #1a56db;border-radius:8px;background:#1a56db;color:#fff;font-family:inherit;font-size:15px;font-weight:600;line-height:1.2;text-align:center;text-decoration:none;cursor:pointer}
@@ -69,7 +71,7 @@ function layout(locale: Locale, title: string, body: string): string {
 </head>
 <body>
 <main>
-<div class="brand">${MARK}<span>Freedom ID</span><span class="badge">sandbox</span></div>
+<div class="brand">${MARK}<span>Freedom ID</span><span class="badge" id="badge">${text(s.badge)}</span></div>
 ${body}
 </main>
 <footer>${text(s.footer)}</footer>

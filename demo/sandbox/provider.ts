@@ -124,10 +124,12 @@ export async function createProvider(
         : undefined;
       const origin = returns.lookUp(uid);
       const params = ctx.oidc?.params ?? {};
+      // Else a page the client registered: never the request's own redirect_uri, which was refused.
+      const back = origin?.back ?? registeredPage(clients, params.client_id, params.redirect_uri);
       for (const [name, value] of Object.entries(PAGE_HEADERS)) ctx.set(name, value);
       ctx.body = errorPage({
         locale: origin?.locale ?? pickLocale(params.ui_locales, ctx.get('accept-language')),
-        ...(origin === undefined ? {} : { back: origin.back }),
+        ...(back === undefined ? {} : { back }),
         error: { code: asText(out.error), description: asText(out.error_description) },
       });
       return Promise.resolve();
@@ -202,6 +204,24 @@ async function revokeCall(this: Client, _sub: string, sid: string): Promise<void
   if (response.status !== 200 && response.status !== 204) {
     throw new Error(`expected 200 OK from ${uri}, got: ${response.status}`);
   }
+}
+
+/**
+ * The way back from a refused request: the known client's registered redirect URI on the refused
+ * one's origin, else its first; none for an unknown client.
+ */
+export function registeredPage(
+  clients: readonly SandboxClient[],
+  clientId: unknown,
+  redirectUri: unknown,
+): URL | undefined {
+  const registered = clients
+    .find((client) => client.clientId === clientId)
+    ?.redirectUris.map((uri) => new URL(uri));
+  if (registered === undefined) return undefined;
+  const origin = URL.canParse(asText(redirectUri)) ? new URL(asText(redirectUri)).origin : '';
+  const page = registered.find((url) => url.origin === origin) ?? registered.at(0);
+  return page === undefined ? undefined : new URL(page.origin + page.pathname);
 }
 
 function toMetadata(

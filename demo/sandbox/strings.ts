@@ -31,6 +31,8 @@ export interface Strings {
   signedOutTitle: string;
   signedOutText: string;
   footer: string;
+  /** The label beside the brand that says these pages are not Freedom ID's. */
+  badge: string;
   grants: Readonly<Record<string, string>>;
 }
 
@@ -64,6 +66,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     signedOutTitle: 'Вы вышли из Freedom ID',
     signedOutText: 'Сайты, в которые вы входили через Freedom ID, получили уведомление о выходе.',
     footer: 'Песочница Freedom ID — только для разработки',
+    badge: 'песочница',
     grants: {
       openid: 'Идентификатор вашей учётной записи Freedom ID',
       'read.profile': 'Профиль: имя, фамилия, отчество, дата рождения, пол',
@@ -108,6 +111,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     signedOutTitle: 'Сіз Freedom ID жүйесінен шықтыңыз',
     signedOutText: 'Freedom ID арқылы кірген сайттарыңызға шығу туралы хабарланды.',
     footer: 'Freedom ID құмсалғышы — тек әзірлеуге арналған',
+    badge: 'құмсалғыш',
     grants: {
       openid: 'Freedom ID тіркелгіңіздің идентификаторы',
       'read.profile': 'Профиль: аты, тегі, әкесінің аты, туған күні, жынысы',
@@ -152,6 +156,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     signedOutTitle: 'You signed out of Freedom ID',
     signedOutText: 'The sites you signed in to with Freedom ID were told that you signed out.',
     footer: 'Freedom ID sandbox — for development only',
+    badge: 'sandbox',
     grants: {
       openid: 'Your Freedom ID account identifier',
       'read.profile': 'Your profile: name, surname, patronymic, date of birth, gender',

@@ -28,8 +28,8 @@ export interface BackendConfig extends Omit<
 
 /**
  * The demo merchant's backend: `createFreedomIdHandler` at {@link BASE_PATH}, answering the page
- * `{ profile: claims }` once the sign-in is validated and keeping the session in memory, so the
- * provider can end it (`/revoke`, `/backchannel-logout`).
+ * `{ name, profile: claims }` once the sign-in is validated and keeping it as the session's `data`
+ * in memory, so the provider can end it (`/revoke`, `/backchannel-logout`).
  */
 export function createBackend({
   redirectUris,
@@ -44,7 +44,8 @@ export function createBackend({
       cookieSecret: cookieSecret ?? randomBytes(32).toString('base64url'),
       basePath,
       session: { store: createMemorySessionStore() },
-      onSignIn: (claims) => ({ profile: claims }),
+      // `name` is what <freedomid-login session-url> shows while signed in (as text).
+      onSignIn: (claims) => ({ name: claims.name, profile: claims }),
       // One line per refused sign-in: the code and what to change (the stack helps nobody here).
       onError: (error) => {
         console.warn(`demo backend: ${error instanceof Error ? error.message : String(error)}`);

@@ -50,6 +50,7 @@ export const SIGN_IN = {
   storage: choice('storage', ['session', 'local']),
   backendUrl: text('backend-url'),
   paramsUrl: text('params-url'),
+  sessionUrl: text('session-url'),
   uxMode: choice('ux-mode', ['redirect', 'popup']),
   prepare: choice('prepare', ['intent', 'off']),
   navigate: scriptOnly<Navigate>(),

@@ -8,6 +8,8 @@ import { hintStyles, inAppHint } from './in-app-hint.js';
 import { LabelFit } from './label-fit.js';
 import { mark, spinner } from './logo.js';
 import { PageLifecycle } from './page-lifecycle.js';
+import { SessionState } from './session-state.js';
+import { signedIn, signedInStyles } from './signed-in.js';
 import { checkLook, configure, cssWidth } from './options.js';
 import { labelsFor, localeOf } from './strings.js';
 import { styles } from './styles.js';
@@ -44,12 +46,18 @@ import { VERSION } from './version.js';
  * @event freedomid-session - `detail.response` is the backend's JSON reply (only with `backend-url`).
  * @event freedomid-error - `detail` is `FreedomIdError.toJSON()`: `code`, `message`, and the error's fields.
  * @event freedomid-in-app-browser - `detail` is the SDK's `BrowserEnvironment`, once, when the element first renders inside an app's browser or a WebView.
+ * @event freedomid-signed-in - With `session-url`: `detail.session` is the backend's session, when it is first read signed in or another user signs in.
+ * @event freedomid-signed-out - With `session-url`: the session was read signed out or ended; `detail.logoutUrl` after this element's sign-out when the backend sent one.
+ * @csspart signed-in - With `session-url`, while signed in: the box holding `user` and `sign-out`.
+ * @csspart user - Who is signed in; `name` holds the session's `data.name`, as text.
+ * @csspart name - The user's name.
+ * @csspart sign-out - The native sign-out `<button>`.
  */
 export class FreedomIdLogin extends LitElement {
   /** This build's version. */
   static readonly version: string = VERSION;
   static override properties: PropertyDeclarations = { ...PROPERTIES, busy: { state: true } };
-  static override styles = [styles, hintStyles];
+  static override styles = [styles, hintStyles, signedInStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The client id Freedom ID support issued (required); `''` when unset. */
@@ -70,6 +78,8 @@ export class FreedomIdLogin extends LitElement {
   declare backendUrl: Value<'backendUrl'>;
   /** When set, each sign-in GETs `{ state, nonce }` from here instead of making them in the browser. */
   declare paramsUrl: Value<'paramsUrl'>;
+  /** When set, the element reads the session here (`GET {basePath}/session`) and, while signed in, shows who and a sign-out button (which POSTs to `logout` beside it). */
+  declare sessionUrl: Value<'sessionUrl'>;
   /** `redirect` (default) or `popup`. */
   declare uxMode: Value<'uxMode'>;
   /** `intent` (default): on hover, focus or touch, preconnect and ask `params-url` for the next sign-in's values; `off`: no request before the click. */
@@ -107,6 +117,13 @@ export class FreedomIdLogin extends LitElement {
   private lookError: FreedomIdError | null = null;
   /** Configuration errors found in this update, reported once it rendered. */
   private readonly found: FreedomIdError[] = [];
+  private readonly session = new SessionState(
+    this,
+    () => this.client,
+    (error) => {
+      this.report(error);
+    },
+  );
   /** What the next update waits for: a click's navigation (see `navigationOf`); null: nothing. */
   private navigating: Promise<void> | null = null;
   private readonly fit = new LabelFit(this, () =>
@@ -167,6 +184,12 @@ export class FreedomIdLogin extends LitElement {
   }
 
   protected override render(): unknown {
+    const { session } = this.session;
+    if (session !== null) {
+      return signedIn(session, localeOf(this), this.session.busy, this.disabled, () => {
+        void this.session.signOut();
+      });
+    }
     const labels = labelsFor(this);
     const label = labels[Math.min(this.fit.index, labels.length - 1)];
     const unusable = this.disabled || this.client === null || this.lookError !== null;

@@ -30,6 +30,7 @@ function createClient(options: SignInOptions): FreedomIdClient {
       navigate: options.navigate,
       paramsUrl: options.paramsUrl,
       backendUrl: options.backendUrl,
+      sessionUrl: options.sessionUrl,
       prepare: options.prepare !== 'off',
     });
   } catch (error) {

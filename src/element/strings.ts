@@ -54,6 +54,24 @@ function fullLabels(locale: Locale): FreedomIdLoginStrings {
   return { signin: signin[0], signup: signup[0], continue: next[0] };
 }
 
+/** What the signed-in state (`session-url`) says: before the user's name, without one, and the sign-out button. */
+export interface SessionStrings {
+  signedInAs: string;
+  signedIn: string;
+  signOut: string;
+}
+
+/** The built-in texts of the signed-in state. */
+export const SESSION_STRINGS: Readonly<Record<Locale, Readonly<SessionStrings>>> = {
+  ru: { signedInAs: 'Вы вошли как', signedIn: 'Вы вошли через Freedom ID', signOut: 'Выйти' },
+  kk: {
+    signedInAs: 'Кірген пайдаланушы:',
+    signedIn: 'Freedom ID арқылы кірдіңіз',
+    signOut: 'Шығу',
+  },
+  en: { signedInAs: 'Signed in as', signedIn: 'Signed in with Freedom ID', signOut: 'Sign out' },
+};
+
 /** What decides a button's labels. */
 export interface LabelSource extends Element {
   readonly locale: string | undefined;

@@ -10,6 +10,8 @@ const EVENTS = Object.keys({
   'freedomid-session': true,
   'freedomid-error': true,
   'freedomid-in-app-browser': true,
+  'freedomid-signed-in': true,
+  'freedomid-signed-out': true,
 } satisfies Record<keyof FreedomIdLoginEventMap, true>) as (keyof FreedomIdLoginEventMap)[];
 
 /** What `<FreedomIdLoginButton>` takes: the element's attributes and `onfreedomid-*` handlers, as in JSX. */

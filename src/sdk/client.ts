@@ -16,6 +16,8 @@ import { openSignInPopup, waitForPopupCallback } from './popup.js';
 import { preconnect } from './preconnect.js';
 import { preparedParams, type PreparedParams } from './prepared-params.js';
 import { RequestStore } from './request-store.js';
+import { postLogout, readSession, type FreedomIdSession, type SignOutResult } from './session.js';
+import { announceSession, watchSession, type SessionChange } from './session-channel.js';
 import {
   callbackUrl,
   completeSignIn,
@@ -161,7 +163,47 @@ export class FreedomIdClient {
         'sendToBackend has no URL: pass one, or set backendUrl.',
       );
     }
-    return sendToBackend(result, backendUrl, options);
+    const reply = await sendToBackend(result, backendUrl, options);
+    const { sessionUrl } = this.config;
+    if (sessionUrl !== undefined) announceSession(sessionUrl, 'signed-in');
+    return reply;
+  }
+
+  /** GETs `sessionUrl` (cookies sent same-origin) and resolves with the session, or null when signed out. */
+  async getSession(): Promise<FreedomIdSession | null> {
+    return readSession(this.session());
+  }
+
+  /**
+   * POSTs `{}` to `logout` beside `sessionUrl` (`new URL('logout', sessionUrl)`, the handler's
+   * route), which ends the session, then tells this origin's pages (`onSessionChange`).
+   */
+  async signOut(): Promise<SignOutResult> {
+    const url = this.session();
+    const result = await postLogout(new URL('logout', url));
+    announceSession(url, 'signed-out');
+    return result;
+  }
+
+  /**
+   * Calls `listener` when a sign-in (`sendToBackend`) or `signOut()` for the same `sessionUrl`
+   * changes the session in any page of this origin, this one included (BroadcastChannel); returns
+   * the function that stops listening.
+   */
+  onSessionChange(listener: (change: SessionChange) => void): () => void {
+    return watchSession(this.session(), listener);
+  }
+
+  /** The configured `sessionUrl`, or `invalid_argument` when there is none. */
+  private session(): URL {
+    const { sessionUrl } = this.config;
+    if (sessionUrl === undefined) {
+      throw new FreedomIdError(
+        'invalid_argument',
+        'This needs the session route: set sessionUrl, e.g. /api/freedomid/session.',
+      );
+    }
+    return sessionUrl;
   }
 
   /** Drops any prepared set once `signIn` settles: none is held across a finished sign-in. */

@@ -49,6 +49,8 @@ export interface FreedomIdConfig {
   paramsUrl?: string | URL;
   /** Where `sendToBackend(result)` POSTs when given no URL: an http(s) URL, relative ones resolved against this page. */
   backendUrl?: string | URL;
+  /** The backend's `GET {basePath}/session` (an http(s) URL, relative ones resolved against this page): enables `getSession`, `signOut` (which POSTs to `logout` beside it) and `onSessionChange`. */
+  sessionUrl?: string | URL;
   /** Milliseconds a sign-in popup may stay open before `signInPopup` gives up with `timeout`. Default 300000. */
   popupTimeoutMs?: number;
   /** Lets `prepare()` ask the backend for a sign-in's values and preconnect to the provider before the click. Default true; false: no request before the click. */
@@ -70,6 +72,8 @@ export interface ResolvedConfig {
   readonly authParams: AuthParamsSupplier | undefined;
   /** The configured `backendUrl`, as written (checked to be an http(s) URL). */
   readonly backendUrl: string | URL | undefined;
+  /** The configured `sessionUrl`, resolved against the page. */
+  readonly sessionUrl: URL | undefined;
   readonly popupTimeoutMs: number;
   readonly prepare: boolean;
 }
@@ -89,6 +93,7 @@ const OPTIONS = {
   authParams: true,
   paramsUrl: true,
   backendUrl: true,
+  sessionUrl: true,
   popupTimeoutMs: true,
   prepare: true,
 } as const satisfies Record<keyof FreedomIdConfig, true>;
@@ -180,6 +185,7 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
     throw invalidConfig('paramsUrl', 'Set paramsUrl or authParams, not both.');
   }
   parseHttpUrl('backendUrl', backendUrl, 'callback');
+  const sessionUrl = parseHttpUrl('sessionUrl', config.sessionUrl, 'session');
   return {
     clientId,
     redirectUri,
@@ -193,6 +199,7 @@ export function resolveConfig(config: FreedomIdConfig): ResolvedConfig {
     navigate,
     authParams: paramsUrl === undefined ? authParams : () => fetchAuthParams(paramsUrl),
     backendUrl,
+    sessionUrl,
     popupTimeoutMs,
     prepare,
   };

@@ -37,7 +37,7 @@ export function parseEndpointUrl(field: string, value: unknown): URL {
 export function parseHttpUrl(
   field: string,
   value: unknown,
-  route: 'params' | 'callback',
+  route: 'params' | 'callback' | 'session',
 ): URL | undefined {
   if (value === undefined) return undefined;
   const text = typeof value === 'string' || value instanceof URL ? String(value) : '';

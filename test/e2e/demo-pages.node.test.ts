@@ -61,4 +61,52 @@ describe('the demo’s pages', () => {
       },
     );
   }
+
+  it(
+    'gallery at 1280 px: the three themes side by side, every label in full',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const page = await run.openUrl('about:blank');
+      await page.setViewport(1280, 900);
+      await page.goto(`${run.demo.siteUrl}/demo/gallery.html`);
+      await page.waitForSelector('freedomid-login >>> button[part="button"]');
+
+      const layout = await page.evaluate(async () => {
+        const buttons = [...document.querySelectorAll('.grid freedomid-login:not([type=icon])')];
+        await Promise.all(
+          buttons.map(
+            (el) => (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete,
+          ),
+        );
+        const rows = [...document.querySelectorAll('.grid > .row-label')].map((label) => {
+          const cells = [label.nextElementSibling, label.nextElementSibling?.nextElementSibling];
+          const third = cells[1]?.nextElementSibling;
+          return new Set(
+            [...cells, third].map((cell) => Math.round(cell?.getBoundingClientRect().top ?? -1)),
+          ).size;
+        });
+        const labels = new Set(
+          buttons.map(
+            (el) =>
+              `${el.getAttribute('locale')}: ${el.shadowRoot?.querySelector('[part=label]')?.textContent}`,
+          ),
+        );
+        return {
+          rowsOnOneLine: rows.every((count) => count === 1),
+          rows: rows.length,
+          labels: [...labels],
+        };
+      });
+
+      assert.deepEqual(layout, {
+        rowsOnOneLine: true,
+        rows: 36,
+        labels: [
+          'ru: Войти через Freedom ID',
+          'kk: Freedom ID арқылы тіркелу',
+          'en: Continue with Freedom ID',
+        ],
+      });
+    },
+  );
 });

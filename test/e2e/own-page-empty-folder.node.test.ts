@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { docBlock } from './doc-blocks.js';
 import {
   clickSignIn,
   consent,
@@ -22,17 +23,8 @@ import {
 } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const DOC = readFileSync(join(ROOT, 'docs/own-page.md'), 'utf8');
-
-/** The body of the first fenced block of `language` whose text includes `marker`. */
-function block(language: string, marker: string): string {
-  const found = [...DOC.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].find(
-    ([, lang, body]) => lang === language && body.includes(marker),
-  );
-  if (found?.[2] === undefined)
-    throw new Error(`docs/own-page.md has no ${language} block with ${marker}`);
-  return found[2];
-}
+/** The body of the first fenced block of `language` in docs/own-page.md whose text includes `marker`. */
+const block = (language: string, marker: string) => docBlock('docs/own-page.md', language, marker);
 
 /** npm as a merchant's, but from the cache only and quiet. */
 const NPM_ENV = {

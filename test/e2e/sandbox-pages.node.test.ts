@@ -50,6 +50,7 @@ const LOCALES = [
     browser: 'ru-RU',
     extra: {},
     lang: 'ru',
+    badge: 'песочница',
     login: {
       h1: 'Вход через Freedom ID',
       lead: 'чтобы продолжить на localhost:8089',
@@ -75,6 +76,7 @@ const LOCALES = [
     browser: 'en-US',
     extra: { ui_locales: 'kk-KZ en' },
     lang: 'kk',
+    badge: 'құмсалғыш',
     login: {
       h1: 'Freedom ID арқылы кіру',
       lead: 'localhost:8089 сайтына өту үшін',
@@ -100,6 +102,7 @@ const LOCALES = [
     browser: 'en-GB',
     extra: {},
     lang: 'en',
+    badge: 'sandbox',
     login: {
       h1: 'Sign in with Freedom ID',
       lead: 'to continue to localhost:8089',
@@ -131,6 +134,7 @@ describe('the sandbox’s own pages', () => {
         const page = await openSignIn(locale.browser, locale.extra);
 
         assert.equal(await attributeOf(page, 'html', 'lang'), locale.lang);
+        assert.equal(await textOf(page, '#badge'), locale.badge);
         assert.equal(await textOf(page, 'h1'), locale.login.h1);
         assert.equal(await textOf(page, '.lead'), site(locale.login.lead));
         assert.deepEqual(await texts(page, 'label'), locale.login.labels);
@@ -154,6 +158,7 @@ describe('the sandbox’s own pages', () => {
         assert.equal(await textOf(page, 'h1'), site(locale.consent.h1));
         assert.equal(await textOf(page, '.lead'), locale.consent.lead);
         assert.deepEqual(await texts(page, 'ul.grants li'), locale.consent.grants);
+        assert.equal(await textOf(page, '#badge'), locale.badge);
         assert.deepEqual(await texts(page, '.actions button'), locale.consent.buttons);
 
         await page.click('#allow');
@@ -227,6 +232,81 @@ describe('the sandbox’s own pages', () => {
       assert.equal(await textOf(page, 'h1'), 'Кіруді жалғастыру мүмкін емес');
       assert.equal(await textOf(page, '#error'), 'invalid_redirect_uri');
       assert.equal((await page.url()).startsWith(run.demo.sandboxUrl), true);
+      // The way back is the client's first registered redirect URI, never the refused one.
+      const registered = new URL(Object.values(run.demo.pages)[0] ?? '');
+      assert.equal(await attributeOf(page, '#back', 'href'), registered.href);
+      assert.equal(await textOf(page, '#back'), `${registered.host} сайтына оралу`);
+    },
+  );
+
+  it(
+    'refuse an unknown client on a page of their own, without a link',
+    { timeout: TEST_TIMEOUT_MS, skip: unsupported('locale') },
+    async () => {
+      const page = await run.openUrl(
+        authorizationUrl({ client_id: 'nobody-registered-this' }),
+        'en',
+      );
+
+      assert.equal(await textOf(page, 'h1'), 'The sign-in cannot continue');
+      assert.equal(await textOf(page, '#error'), 'invalid_client');
+      assert.equal(await countOf(page, '#back'), 0);
+    },
+  );
+
+  it(
+    'keep each Kazakh button label on one line at 375 px, side by side or stacked',
+    { timeout: TEST_TIMEOUT_MS, skip: unsupported('narrow') },
+    async () => {
+      const page = await run.openUrl('about:blank');
+      await page.setViewport(375, 740);
+      await page.goto(authorizationUrl({ ui_locales: 'kk' }));
+      await page.waitForSelector('form#login');
+      const lines = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('.actions button')].map((button) => {
+            const range = document.createRange();
+            range.selectNodeContents(button);
+            return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+          }),
+        );
+      assert.deepEqual(await lines(), [1, 1]);
+
+      await page.fill('input[name="login"]', DEMO_USER.login);
+      await page.click('#submit');
+      await page.waitForSelector('form#consent');
+
+      assert.deepEqual(await texts(page, '.actions button'), ['Рұқсат беру', 'Бас тарту']);
+      assert.deepEqual(await lines(), [1, 1]);
+    },
+  );
+
+  it(
+    'keep the red border of a refused login visible beside the focus ring',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const page = await openSignIn('en-US');
+      await page.fill('input[name="login"]', 'nobody');
+      await page.click('#submit');
+      await page.waitForSelector('#login-error');
+
+      const style = await page.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('input[name="login"]');
+        input?.focus();
+        const computed = input === null ? null : getComputedStyle(input);
+        return {
+          focused: document.activeElement === input,
+          border: computed?.borderTopColor,
+          inner: computed?.boxShadow,
+          outlineOffset: computed?.outlineOffset,
+        };
+      });
+      assert.deepEqual(style, {
+        focused: true,
+        border: 'rgb(179, 38, 30)',
+        inner: 'rgb(179, 38, 30) 0px 0px 0px 1px inset',
+        outlineOffset: '2px',
+      });
     },
   );
 

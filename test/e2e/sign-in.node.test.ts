@@ -113,7 +113,9 @@ describe('sign-in through the demo against the sandbox', () => {
     'shows a clean page, without an error, when the callback page is refreshed',
     { timeout: TEST_TIMEOUT_MS },
     async () => {
-      const page = await signIn('element');
+      // The script-tag page: the element page reads its session (session-url) and, rightly, shows
+      // the signed-in state after a reload (test/e2e/page-session.node.test.ts).
+      const page = await signIn('script-tag');
 
       await page.reload();
 

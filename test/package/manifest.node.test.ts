@@ -49,15 +49,27 @@ describe('custom-elements.json', () => {
     assert.deepEqual(type('client-id'), { text: 'string' });
   });
 
-  it('lists the five events, the five parts and the logo slot', () => {
+  it('lists the seven events, the nine parts and the logo slot', () => {
     assert.deepEqual(names(element?.events), [
       'freedomid-redirect',
       'freedomid-callback',
       'freedomid-session',
       'freedomid-error',
       'freedomid-in-app-browser',
+      'freedomid-signed-in',
+      'freedomid-signed-out',
     ]);
-    assert.deepEqual(names(element?.cssParts), ['button', 'logo', 'label', 'hint', 'hint-link']);
+    assert.deepEqual(names(element?.cssParts), [
+      'button',
+      'logo',
+      'label',
+      'hint',
+      'hint-link',
+      'signed-in',
+      'user',
+      'name',
+      'sign-out',
+    ]);
     assert.deepEqual(names(element?.slots), ['logo']);
     assert.ok(names(element?.cssProperties).every((name) => name.startsWith('--freedomid-login-')));
   });

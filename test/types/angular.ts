@@ -16,13 +16,14 @@ import type { FreedomIdLoginEventMap } from 'freedomid-web/element';
       (freedomid-session)="onSession($event)"
       (freedomid-error)="onError($event)"
     ></freedomid-login>
+    <p>{{ profile }}</p>
   `,
 })
 export class SignInComponent {
-  profile: unknown = null;
+  profile = '';
 
   onSession(event: FreedomIdLoginEventMap['freedomid-session']): void {
-    this.profile = event.detail.response;
+    this.profile = JSON.stringify(event.detail.response);
   }
 
   onError(event: FreedomIdLoginEventMap['freedomid-error']): void {

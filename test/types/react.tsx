@@ -22,6 +22,16 @@ export function SignIn() {
           console.error(event.detail.code, event.detail.message);
         }}
       />
+      <freedomid-login
+        client-id="c388f3cd-7722-4040-9bb2-94b0a05093aa"
+        session-url="/api/freedomid/session"
+        onfreedomid-signed-in={(event) => {
+          setName(event.detail.session.sub);
+        }}
+        onfreedomid-signed-out={(event) => {
+          if (event.detail.logoutUrl !== undefined) location.assign(event.detail.logoutUrl);
+        }}
+      />
       <p>{name}</p>
     </>
   );
@@ -34,6 +44,14 @@ export const mistakes = [
   <freedomid-login key="b" client-id="x" theme="purple" />,
   // @ts-expect-error "de" is not a locale
   <freedomid-login key="d" client-id="x" locale="de" />,
+  <freedomid-login
+    key="s"
+    client-id="x"
+    onfreedomid-signed-out={(event) => {
+      // @ts-expect-error the signed-out detail has no session
+      console.info(event.detail.session);
+    }}
+  />,
   // @ts-expect-error the width is a number of pixels
   <freedomid-login key="e" client-id="x" width="wide" />,
   <freedomid-login key="g" client-id="x" locale="kk" text="continue" width={200} pkce disabled />,
