@@ -36,21 +36,9 @@ export const IN_APP_HINTS: Readonly<Record<Locale, Readonly<InAppHintStrings>>> 
   },
 };
 
-/** The hint's look: small text under the button, as wide as the button allows. */
-export const hintStyles = css`
-  [part='hint'] {
-    margin: 0.5em 0 0;
-    max-width: 20em;
-    font:
-      12px/1.4 system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      Arial,
-      sans-serif;
-    white-space: normal;
-  }
-`;
+/** The hint's look: small text under the button, as wide as the button allows (minified, like styles.ts). */
+// prettier-ignore
+export const hintStyles = css`[part=hint]{margin:.5em 0 0;max-width:20em;font:12px/1.4 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;white-space:normal}`;
 
 /**
  * The hint for `environment`, or nothing in a normal browser: on Android a link that opens `href`

@@ -71,6 +71,14 @@ describe('<freedomid-login>', () => {
       expect(sri).to.equal(`sha384-${btoa(String.fromCharCode(...digest))}`);
     });
 
+    it('reads the same on a page served in another charset (ASCII only)', async () => {
+      // A classic <script> without a charset of its own is decoded in the page's encoding.
+      const { code } = await built();
+      const bytes = new TextEncoder().encode(code);
+      expect(bytes.every((byte) => byte < 0x80)).to.equal(true);
+      expect(new TextDecoder('windows-1251').decode(bytes) === code).to.equal(true);
+    });
+
     it('signs in through a plain <freedomid-login> tag', async () => {
       const el: FreedomIdLogin = document.createElement('freedomid-login');
       el.setAttribute('client-id', CLIENT_ID);
