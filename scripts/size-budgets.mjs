@@ -16,11 +16,12 @@
  * -40 B take the script tag from 23,515 B to 22,969 B (budget 23,050); the npm entries are now
  * measured in UTF-8 as Vite emits them (+7 B SDK, +91 B element). The 18,500 B script tag and
  * 10,000 B SDK are not reached: every prose error message weighs ~1.6 KB gzip (measured by blanking
- * them); the rest is our code, Lit (~4.8 KB) and oidc-client-ts (~3.6 KB).
+ * them); the rest is our code, Lit (~4.8 KB) and oidc-client-ts (~3.6 KB). Issue 19's re-read of
+ * the session when the page comes back into view +44 B to the element (24,427 B; budget 24,500).
  */
 export const ENTRIES = [
   { name: 'SDK (freedomid-web)', file: 'dist/index.js', bundle: true, budget: 12600 },
-  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 24400 },
+  { name: 'element (freedomid-web/element)', file: 'dist/element.js', bundle: true, budget: 24500 },
   // The element's own code: the same entry with the SDK chunk and Lit left out.
   {
     name: "element's own code",
