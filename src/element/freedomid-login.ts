@@ -186,9 +186,16 @@ export class FreedomIdLogin extends LitElement {
   protected override render(): unknown {
     const { session } = this.session;
     if (session !== null) {
-      return signedIn(session, localeOf(this), this.session.busy, this.disabled, () => {
-        void this.session.signOut();
-      });
+      return signedIn(
+        session,
+        localeOf(this),
+        this.session.busy,
+        this.disabled,
+        this.strings,
+        () => {
+          void this.session.signOut();
+        },
+      );
     }
     const labels = labelsFor(this);
     const label = labels[Math.min(this.fit.index, labels.length - 1)];

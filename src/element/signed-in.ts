@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { FreedomIdSession } from '../index.js';
 import { mark, spinner } from './logo.js';
-import { SESSION_STRINGS, type Locale } from './strings.js';
+import { SESSION_STRINGS, type Locale, type SessionStrings } from './strings.js';
 
 /** The signed-in state's look: the user line beside the sign-out button (which the button's rules style). */
 // prettier-ignore
@@ -17,16 +17,17 @@ export function nameOf(session: FreedomIdSession): string | undefined {
 
 /**
  * Who is signed in (the name as text, never markup) and a real sign-out button, which the line
- * describes to assistive technology.
+ * describes to assistive technology; `own` holds the merchant's texts (`strings`), also text.
  */
 export function signedIn(
   session: FreedomIdSession,
   locale: Locale,
   busy: boolean,
   disabled: boolean,
+  own: Partial<SessionStrings> | undefined,
   signOut: () => void,
 ): TemplateResult {
-  const strings = SESSION_STRINGS[locale];
+  const strings = { ...SESSION_STRINGS[locale], ...own };
   const name = nameOf(session);
   const user =
     name === undefined

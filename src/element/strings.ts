@@ -7,8 +7,26 @@ export const TEXTS = ['signin', 'signup', 'continue'] as const;
 /** Which call to action the button shows. */
 export type ButtonText = (typeof TEXTS)[number];
 
-/** Every string the button shows or announces; a merchant may override any of them through `strings`. */
-export interface FreedomIdLoginStrings {
+/** What the signed-in state (`session-url`) says: before the user's name, without one, and the sign-out button. */
+export interface SessionStrings {
+  signedInAs: string;
+  signedIn: string;
+  signOut: string;
+}
+
+/** The built-in texts of the signed-in state. */
+export const SESSION_STRINGS: Readonly<Record<Locale, Readonly<SessionStrings>>> = {
+  ru: { signedInAs: 'Вы вошли как', signedIn: 'Вы вошли через Freedom ID', signOut: 'Выйти' },
+  kk: {
+    signedInAs: 'Кірген пайдаланушы:',
+    signedIn: 'Freedom ID арқылы кірдіңіз',
+    signOut: 'Шығу',
+  },
+  en: { signedInAs: 'Signed in as', signedIn: 'Signed in with Freedom ID', signOut: 'Sign out' },
+};
+
+/** Every string the element shows or announces; a merchant may override any of them through `strings`. */
+export interface FreedomIdLoginStrings extends SessionStrings {
   signin: string;
   signup: string;
   continue: string;
@@ -42,7 +60,7 @@ export const LABELS: Readonly<Record<Locale, Readonly<Record<ButtonText, Labels>
   },
 };
 
-/** The full labels, one set per locale. */
+/** The full labels and the signed-in state's texts, one set per locale. */
 export const STRINGS: Readonly<Record<Locale, Readonly<FreedomIdLoginStrings>>> = {
   ru: fullLabels('ru'),
   kk: fullLabels('kk'),
@@ -51,26 +69,8 @@ export const STRINGS: Readonly<Record<Locale, Readonly<FreedomIdLoginStrings>>> 
 
 function fullLabels(locale: Locale): FreedomIdLoginStrings {
   const { signin, signup, continue: next } = LABELS[locale];
-  return { signin: signin[0], signup: signup[0], continue: next[0] };
+  return { signin: signin[0], signup: signup[0], continue: next[0], ...SESSION_STRINGS[locale] };
 }
-
-/** What the signed-in state (`session-url`) says: before the user's name, without one, and the sign-out button. */
-export interface SessionStrings {
-  signedInAs: string;
-  signedIn: string;
-  signOut: string;
-}
-
-/** The built-in texts of the signed-in state. */
-export const SESSION_STRINGS: Readonly<Record<Locale, Readonly<SessionStrings>>> = {
-  ru: { signedInAs: 'Вы вошли как', signedIn: 'Вы вошли через Freedom ID', signOut: 'Выйти' },
-  kk: {
-    signedInAs: 'Кірген пайдаланушы:',
-    signedIn: 'Freedom ID арқылы кірдіңіз',
-    signOut: 'Шығу',
-  },
-  en: { signedInAs: 'Signed in as', signedIn: 'Signed in with Freedom ID', signOut: 'Sign out' },
-};
 
 /** What decides a button's labels. */
 export interface LabelSource extends Element {

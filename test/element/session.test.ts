@@ -104,6 +104,20 @@ describe('<freedomid-login>', () => {
     }
   });
 
+  describe('with strings', () => {
+    it("shows the merchant's signed-in texts, as text", async () => {
+      sessionIs(SESSION);
+      const { el } = await mountWithSession();
+      el.strings = { signedInAs: '<b>Hello</b>', signOut: 'Log out' };
+      await el.updateComplete;
+      expect([
+        part(el, 'user')?.textContent,
+        part(el, 'sign-out')?.textContent.trim(),
+        el.shadowRoot?.querySelector('b'),
+      ]).to.deep.equal([`<b>Hello</b> ${NAME}`, 'Log out', null]);
+    });
+  });
+
   describe('when session-url reads signed out', () => {
     it('fires freedomid-signed-out with {} and shows the sign-in button', async () => {
       sessionIs(null);
@@ -199,7 +213,10 @@ describe('<freedomid-login>', () => {
       const { el } = await mountWithSession();
       const signedOut = record('freedomid-signed-out');
       sessionIs(null); // e.g. the provider's revoke call ended it; no page announced anything
+      // The runner may show another test page in front of this one: this page comes into view.
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
+      Reflect.deleteProperty(document, 'visibilityState');
       await waitUntil(() => signedOut.events.length > 0, 'the session was not read again');
       signedOut.stop();
       await el.updateComplete;
