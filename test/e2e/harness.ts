@@ -254,6 +254,16 @@ export async function shownProfile(page: E2EPage): Promise<Record<string, string
   );
 }
 
+/** Signs in through the demo's `name` page at the sandbox, up to the shown profile. */
+export async function signedInPage(run: RunningDemo, name: PageName): Promise<E2EPage> {
+  const page = await run.open(name);
+  await clickSignIn(page, name);
+  await logIn(page, run.demo.sandboxUrl);
+  await consent(page);
+  await shownProfile(page);
+  return page;
+}
+
 /** The error code (and the backend's own code, if any) once the page shows an error. */
 export async function shownError(
   page: E2EPage,

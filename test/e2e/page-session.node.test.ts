@@ -6,17 +6,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { STANDARD_BASE_PATH } from '../../demo/site/backend.js';
 import {
-  clickSignIn,
-  consent,
   DEMO_CLIENT_ID,
   DEMO_USER,
-  logIn,
-  shownProfile,
   signInButton,
   TEST_TIMEOUT_MS,
   textOf,
   useDemo,
   type Page,
+  signedInPage,
 } from './harness.js';
 import { sessionSub, signInStandard } from './session-steps.js';
 
@@ -35,11 +32,7 @@ describe('the signed-in state on the page, against the sandbox', () => {
     'survives a reload and a second tab, and a sign-out in one tab clears both',
     { timeout: TEST_TIMEOUT_MS },
     async () => {
-      const page = await run.open('element');
-      await clickSignIn(page, 'element');
-      await logIn(page, run.demo.sandboxUrl);
-      await consent(page);
-      await shownProfile(page);
+      const page = await signedInPage(run, 'element');
 
       assert.equal(await shownName(page), DEMO_USER.claims.name);
       assert.equal(await sessionSub(page), DEMO_USER.claims.sub);
@@ -67,10 +60,7 @@ describe('the signed-in state on the page, against the sandbox', () => {
     "reads signed out after the sandbox's own sign-out page (its revoke call)",
     { timeout: TEST_TIMEOUT_MS },
     async () => {
-      const page = await run.open('element');
-      await clickSignIn(page, 'element');
-      await logIn(page, run.demo.sandboxUrl);
-      await consent(page);
+      const page = await signedInPage(run, 'element');
       assert.equal(await shownName(page), DEMO_USER.claims.name);
 
       await page.click('#provider-sign-out');

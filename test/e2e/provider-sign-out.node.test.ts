@@ -4,17 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BASE_PATH, STANDARD_BASE_PATH } from '../../demo/site/backend.js';
-import {
-  clickSignIn,
-  consent,
-  DEMO_USER,
-  logIn,
-  shownProfile,
-  textOf,
-  useDemo,
-  type Page,
-  TEST_TIMEOUT_MS,
-} from './harness.js';
+import { DEMO_USER, textOf, useDemo, type Page, TEST_TIMEOUT_MS, signedInPage } from './harness.js';
 import { sessionSub, signInStandard } from './session-steps.js';
 
 const run = useDemo();
@@ -39,11 +29,7 @@ describe('signing out at the sandbox ends the demo session', () => {
     "Freedom ID's shape: its revoke call to the demo's revoke_uri",
     { timeout: TEST_TIMEOUT_MS },
     async () => {
-      const page = await run.open('element');
-      await clickSignIn(page, 'element');
-      await logIn(page, run.demo.sandboxUrl);
-      await consent(page);
-      await shownProfile(page);
+      const page = await signedInPage(run, 'element');
       assert.equal(await sessionSub(page, BASE_PATH), DEMO_USER.claims.sub);
 
       const label = await signOutAt(page, run.demo.sandboxUrl, 'en');

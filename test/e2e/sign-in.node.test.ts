@@ -19,6 +19,7 @@ import {
   unsupported,
   useDemo,
   TEST_TIMEOUT_MS,
+  signedInPage,
 } from './harness.js';
 
 const PAGE_NAMES: PageName[] = ['script-tag', 'element', 'js-api'];
@@ -26,14 +27,7 @@ const PAGE_NAMES: PageName[] = ['script-tag', 'element', 'js-api'];
 const run = useDemo();
 
 /** Signs in through `name` up to the shown profile. */
-async function signIn(name: PageName): Promise<Page> {
-  const page = await run.open(name);
-  await clickSignIn(page, name);
-  await logIn(page, run.demo.sandboxUrl);
-  await consent(page);
-  await shownProfile(page);
-  return page;
-}
+const signIn = (name: PageName): Promise<Page> => signedInPage(run, name);
 
 describe('sign-in through the demo against the sandbox', () => {
   for (const name of PAGE_NAMES) {
@@ -130,11 +124,7 @@ describe('sign-in through the demo against the sandbox', () => {
     'refuses a replayed callback URL with state_not_found',
     { timeout: TEST_TIMEOUT_MS },
     async () => {
-      const page = await run.open('js-api');
-      await clickSignIn(page, 'js-api');
-      await logIn(page, run.demo.sandboxUrl);
-      await consent(page);
-      await shownProfile(page);
+      const page = await signIn('js-api');
       const callbackUrl = await loadedUrl(page);
       assert.ok(new URL(callbackUrl).searchParams.has('code'), callbackUrl);
 
