@@ -6,7 +6,7 @@ import { startSandbox, ROUTES, type Sandbox } from '../../demo/sandbox/index.js'
 import { createFreedomIdHandler, type FreedomIdHandler } from '../../src/server/index.js';
 import { TEST_USERS } from '../../src/testing/index.js';
 import { TestBrowser, type ParamsReply } from './browser.js';
-import { authorizeAtSandbox } from './sandbox-trip.js';
+import { authorizeAtSandbox, handOff } from './sandbox-trip.js';
 
 const CLIENT_ID = 'c388f3cd-7722-4040-9bb2-94b0a05093aa';
 const CLIENT_SECRET = 'the-sandbox-client-secret';
@@ -51,15 +51,7 @@ describe('createFreedomIdHandler against the sandbox', () => {
     const { body: params } = await browser.params(handler);
     const callback = await authorize(params);
 
-    const reply = await browser.callback(
-      handler,
-      {
-        code: callback.searchParams.get('code'),
-        state: callback.searchParams.get('state'),
-        redirectUri: REDIRECT_URI,
-      },
-      PAGE,
-    );
+    const reply = await browser.callback(handler, handOff(callback, REDIRECT_URI), PAGE);
 
     assert.equal(reply.status, 200);
     const { profile } = reply.body as { profile: Record<string, unknown> };

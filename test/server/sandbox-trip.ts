@@ -69,3 +69,15 @@ export async function authorizeAtSandbox(
   }
   assert.fail('the sandbox never redirected back');
 }
+
+/** What the SDK posts to `/callback` for the provider's redirect back (`callback`) to `redirectUri`. */
+export function handOff(
+  callback: URL,
+  redirectUri: string,
+): { code: string | null; state: string | null; redirectUri: string } {
+  return {
+    code: callback.searchParams.get('code'),
+    state: callback.searchParams.get('state'),
+    redirectUri,
+  };
+}

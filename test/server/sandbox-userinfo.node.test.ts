@@ -13,7 +13,7 @@ import {
 import { createFreedomIdHandler, type FreedomIdHandler } from '../../src/server/index.js';
 import { TEST_USERS } from '../../src/testing/index.js';
 import { TestBrowser, type ParamsReply } from './browser.js';
-import { authorizeAtSandbox } from './sandbox-trip.js';
+import { authorizeAtSandbox, handOff } from './sandbox-trip.js';
 
 const CLIENT_ID = 'c388f3cd-7722-4040-9bb2-94b0a05093aa';
 const CLIENT_SECRET = 'the-sandbox-client-secret';
@@ -53,15 +53,7 @@ async function signIn(
   const browser = new TestBrowser();
   const { body: params } = await browser.params(handler);
   const callback = await authorize(authorization, params);
-  const reply = await browser.callback(
-    handler,
-    {
-      code: callback.searchParams.get('code'),
-      state: callback.searchParams.get('state'),
-      redirectUri: REDIRECT_URI,
-    },
-    PAGE,
-  );
+  const reply = await browser.callback(handler, handOff(callback, REDIRECT_URI), PAGE);
   assert.equal(reply.status, 200, JSON.stringify(reply.body));
   assert.ok(received !== undefined);
   return received;
