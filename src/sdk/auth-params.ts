@@ -76,7 +76,7 @@ export async function obtainAuthParams(
 /** Fetches `{ state, nonce, codeChallenge?, codeChallengeMethod? }` from the merchant backend with GET, for the `authParams` option. */
 export async function fetchAuthParams(
   paramsUrl: string | URL,
-  timeoutMs = 15000,
+  timeoutMs?: number,
 ): Promise<AuthParams> {
   const reply = await requestJson(
     String(paramsUrl),

@@ -25,7 +25,7 @@ export interface BackendPayload {
 export function sendToBackend(
   result: CallbackResult,
   backendUrl: string | URL,
-  { timeoutMs = 15000, headers = {} }: SendToBackendOptions = {},
+  { timeoutMs, headers = {} }: SendToBackendOptions = {},
 ): Promise<unknown> {
   const payload: BackendPayload = {
     code: result.code,

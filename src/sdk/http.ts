@@ -3,16 +3,19 @@ import { FreedomIdError } from './errors.js';
 /** Largest reply the SDK reads from the merchant backend; a params or session reply is far smaller. */
 export const MAX_REPLY_BYTES = 65_536;
 
+/** How long the SDK waits for the merchant backend (params, callback hand-off, session), by default. */
+export const BACKEND_TIMEOUT_MS = 15_000;
+
 /**
  * Sends one request to a merchant endpoint and returns its parsed JSON reply.
  * A non-2xx reply, a body that is not JSON, or a reply with an `error` key (Freedom ID-style
  * errors come with HTTP 200) is a `backend_error`; a reply over {@link MAX_REPLY_BYTES} is an
- * `invalid_response`; no answer in time is a `timeout`.
+ * `invalid_response`; no answer within `timeoutMs` is a `timeout`.
  */
 export async function requestJson(
   url: string,
   init: RequestInit,
-  timeoutMs: number,
+  timeoutMs = BACKEND_TIMEOUT_MS,
 ): Promise<unknown> {
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new FreedomIdError(

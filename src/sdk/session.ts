@@ -20,18 +20,12 @@ export interface SignOutResult {
   logoutUrl?: string;
 }
 
-const TIMEOUT_MS = 15_000;
-
 /**
  * GETs the session from the merchant backend (cookies sent same-origin): the session, or null when
  * signed out; a reply of another shape is `invalid_response`.
  */
 export async function readSession(url: URL): Promise<FreedomIdSession | null> {
-  const reply = await requestJson(
-    url.href,
-    { headers: { accept: 'application/json' } },
-    TIMEOUT_MS,
-  );
+  const reply = await requestJson(url.href, { headers: { accept: 'application/json' } });
   const session = field(reply, 'session');
   if (session === null) return null;
   const sub = field(session, 'sub');
@@ -46,15 +40,11 @@ export async function readSession(url: URL): Promise<FreedomIdSession | null> {
 
 /** POSTs `{}` to the backend's logout route, which clears the session cookie (any 2xx JSON reply without `error`); resolves with its `logoutUrl`, if any. */
 export async function postLogout(url: URL): Promise<SignOutResult> {
-  const reply = await requestJson(
-    url.href,
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: '{}',
-    },
-    TIMEOUT_MS,
-  );
+  const reply = await requestJson(url.href, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: '{}',
+  });
   const logoutUrl = field(reply, 'logoutUrl');
   return typeof logoutUrl === 'string' ? { logoutUrl } : {};
 }
