@@ -410,10 +410,11 @@ if (!skipSpeed) {
     ),
   );
   say();
+  const renderAt100 = (name) => median(speed.render[name][100]);
   say(`### Render of 1, 10 and 100 buttons (${PLAN.renderIterations} runs per point)`);
   say();
   say(
-    'From setting `innerHTML` to a forced layout (style + layout, no paint). `<freedomid-login>` is a LitElement: it is upgraded inside the `innerHTML` assignment and renders its shadow DOM in its first update, a microtask later; the element rows await every element\'s `updateComplete`, the bound awaits one microtask. The bound is plain `<button>`s with a click listener. "× per 10×" is median(100) / median(10).',
+    'From setting `innerHTML` to a forced layout (style + layout, no paint). `<freedomid-login>` is a LitElement: it is upgraded inside the `innerHTML` assignment and renders its shadow DOM in its first update, a microtask later; the element rows await every element\'s `updateComplete`, the bound awaits one microtask. The bound is plain `<button>`s with a click listener. The Lit floor (`bench/lib/lit-floor.js`) is a trivial LitElement measured the same way: a shadow root, one `<button>` with a click listener, a small static style; what the chosen stack costs before any code of ours. "× per 10×" is median(100) / median(10); "× bound" and "× Lit floor" compare the µs per button at 100.',
   );
   say();
   say(
@@ -424,6 +425,8 @@ if (!skipSpeed) {
         '10/1',
         '× per 10× (100/10)',
         'µs per button at 100',
+        '× bound',
+        '× Lit floor',
       ],
       Object.entries(speed.render).map(([name, byCount]) => {
         const medians = PLAN.buttonCounts.map((n) => median(byCount[n]));
@@ -433,6 +436,8 @@ if (!skipSpeed) {
           ratio(medians[1], medians[0]),
           ratio(medians[2], medians[1]),
           fmt((medians[2] / 100) * 1000, 1),
+          ratio(medians[2], renderAt100('hand-written bound (<button>)')),
+          ratio(medians[2], renderAt100('Lit floor: a trivial LitElement')),
         ];
       }),
     ),

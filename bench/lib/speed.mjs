@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { JOBS, ROOT, bundle } from './common.mjs';
+import { BENCH, JOBS, ROOT, bundle } from './common.mjs';
 import { undefinedRule } from '../../scripts/undefined-rule.mjs';
 import { serve } from './server.mjs';
 
@@ -67,6 +67,7 @@ async function browserFiles() {
   files.set('/bench.html', PAGE);
   files.set('/handwritten.js', (await bundle(join(JOBS, 'handwritten.js'))).code);
   files.set('/sdk.js', (await bundle(join(JOBS, 'freedomid-sdk.js'))).code);
+  files.set('/lit-floor.js', (await bundle(join(BENCH, 'lib', 'lit-floor.js'))).code);
   // The backend-bound values, after a round trip's worth of delay (new random ones each time).
   files.set(PARAMS_PATH, (request, response) => {
     const value = () => randomBytes(32).toString('base64url');
@@ -285,12 +286,12 @@ async function inPageCallbacks({ module, count, warmup, stale, authority, client
 
 async function inPageRender({ module, kind, counts, iterations, clientId }) {
   if (module) await import(module);
-  const markup = (n) =>
-    kind === 'element'
-      ? `<freedomid-login client-id="${clientId}" redirect-uri="${location.origin}/callback"></freedomid-login>`.repeat(
-          n,
-        )
-      : '<button type="button">Sign in with Freedom ID</button>'.repeat(n);
+  const one = {
+    element: `<freedomid-login client-id="${clientId}" redirect-uri="${location.origin}/callback"></freedomid-login>`,
+    'lit-floor': '<bench-lit-floor></bench-lit-floor>',
+    button: '<button type="button">Sign in with Freedom ID</button>',
+  }[kind];
+  const markup = (n) => one.repeat(n);
   const out = {};
   for (const n of counts) {
     out[n] = [];
@@ -299,7 +300,7 @@ async function inPageRender({ module, kind, counts, iterations, clientId }) {
       document.body.append(host);
       const start = performance.now();
       host.innerHTML = markup(n); // defined elements upgrade (and build their shadow DOM) here
-      if (kind === 'element') {
+      if (kind !== 'button') {
         // Lit renders each element in its first update, a microtask after the upgrade.
         await Promise.all([...host.children].map((child) => child.updateComplete));
       } else {
@@ -417,6 +418,13 @@ export async function measureSpeed(log = () => {}) {
     results.render['hand-written bound (<button>)'] = await page.evaluate(inPageRender, {
       module: null,
       kind: 'button',
+      counts: PLAN.buttonCounts,
+      iterations: PLAN.renderIterations,
+      clientId: CLIENT_ID,
+    });
+    results.render['Lit floor: a trivial LitElement'] = await page.evaluate(inPageRender, {
+      module: '/lit-floor.js',
+      kind: 'lit-floor',
       counts: PLAN.buttonCounts,
       iterations: PLAN.renderIterations,
       clientId: CLIENT_ID,
