@@ -6,7 +6,7 @@ import { emit } from './events.js';
 import { navigationOf, popup, redirect, returnPage } from './flows.js';
 import { hintStyles, inAppHint } from './in-app-hint.js';
 import { LabelFit } from './label-fit.js';
-import { mark, spinner } from './logo.js';
+import { logoSlot, spinner } from './logo.js';
 import { PageLifecycle } from './page-lifecycle.js';
 import { SessionState } from './session-state.js';
 import { signedIn, signedInStyles } from './signed-in.js';
@@ -212,7 +212,7 @@ export class FreedomIdLogin extends LitElement {
         ?disabled=${this.busy || unusable}
         @click=${this.onClick}
       >
-        <span part="logo">${this.busy ? spinner : html`<slot name="logo">${mark}</slot>`}</span
+        <span part="logo">${this.busy ? spinner : logoSlot}</span
         ><span part="label">${label}</span></button
       >${hint}`;
   }
