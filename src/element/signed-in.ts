@@ -33,17 +33,6 @@ export function signedIn(
     name === undefined
       ? strings.signedIn
       : html`${strings.signedInAs} <strong part="name">${name}</strong>`;
-  return html`<div part="signed-in" lang=${locale}>
-    <span id="user" part="user">${user}</span
-    ><button
-      part="sign-out"
-      type="button"
-      aria-describedby="user"
-      aria-busy=${busy ? 'true' : nothing}
-      ?disabled=${busy || disabled}
-      @click=${signOut}
-    >
-      <span part="logo">${busy ? spinner : mark}</span>${strings.signOut}
-    </button>
-  </div>`;
+  // prettier-ignore
+  return html`<div part="signed-in" lang=${locale}><span id="user" part="user">${user}</span><button part="sign-out" type="button" aria-describedby="user" aria-busy=${busy ? 'true' : nothing} ?disabled=${busy || disabled} @click=${signOut}><span part="logo">${busy ? spinner : mark}</span>${strings.signOut}</button></div>`;
 }
