@@ -80,14 +80,12 @@ export function forwardPopupCallback(config: ResolvedConfig, href = currentHref(
 
 /** The callback at `href` (default: this page, or the callback it carried) when it is one to this client's redirect URI, else null. */
 export function callbackUrl(config: ResolvedConfig, href?: string): URL | null {
-  const url = parseHref(callbackHref(href));
+  const text = callbackHref(href);
+  // No query, no callback parameter: the page of every button that is not a callback parses nothing.
+  const url = text.includes('?') ? parseHref(text) : null;
+  if (url === null || !hasCallbackParams(url)) return null;
   const redirect = new URL(config.redirectUri);
-  return url !== null &&
-    url.origin === redirect.origin &&
-    url.pathname === redirect.pathname &&
-    hasCallbackParams(url)
-    ? url
-    : null;
+  return url.origin === redirect.origin && url.pathname === redirect.pathname ? url : null;
 }
 
 /** The callback `href` names; by default the page's, or, once the page was cleaned, the callback it carried. */
