@@ -181,12 +181,12 @@ describe('exchangeCode with a standards provider', () => {
           message: /has a token_endpoint that is not an https:\/\/ URL/,
         }),
       ),
-      {
-        title: 'a plain-http loopback jwks_uri (an https issuer)',
-        provider: { metadata: { jwks_uri: 'http://127.0.0.1:8080/jwks' } },
+      ...(['jwks_uri', 'userinfo_endpoint', 'end_session_endpoint'] as const).map((field) => ({
+        title: `a plain-http loopback ${field} (an https issuer)`,
+        provider: { metadata: { [field]: `http://127.0.0.1:8080/${field}` } },
         code: 'invalid_response',
-        message: /has a jwks_uri that is not an https:\/\/ URL/,
-      },
+        message: new RegExp(`has a ${field} that is not an https://`),
+      })),
       {
         title: 'a document without token_endpoint',
         provider: { metadata: { token_endpoint: undefined } },
