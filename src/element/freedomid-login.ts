@@ -202,7 +202,7 @@ export class FreedomIdLogin extends LitElement {
     const unusable = this.disabled || this.client === null || this.lookError !== null;
     const hint = this.hideInAppHint
       ? nothing
-      : inAppHint(this.environment, localeOf(this), location.href);
+      : inAppHint(this.environment, localeOf(this));
     return html`<button
         part="button"
         type="button"

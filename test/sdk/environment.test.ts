@@ -40,6 +40,13 @@ describe('openInBrowserLink', () => {
     );
   });
 
+  it('opens this page when given no href', () => {
+    const { host, pathname, search, protocol } = location;
+    expect(openInBrowserLink()).to.equal(
+      `intent://${host}${pathname}${search}#Intent;scheme=${protocol.slice(0, -1)};end`,
+    );
+  });
+
   for (const href of ['/login', 'javascript:alert(1)', 'intent://x#Intent;end']) {
     it(`refuses "${href}" with invalid_argument`, () => {
       let error: unknown;
