@@ -7,7 +7,7 @@ import {
 } from '../../src/index.js';
 import { USER_AGENTS, pretendUserAgent, userAgentNamed } from '../fixtures/user-agents.js';
 import { capturePopups } from '../mocks/popups.js';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import { clearEntries, makeClient } from '../helpers/sdk.js';
 
 describe('detectEnvironment', () => {
