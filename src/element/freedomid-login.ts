@@ -200,9 +200,7 @@ export class FreedomIdLogin extends LitElement {
     const labels = labelsFor(this);
     const label = labels[Math.min(this.fit.index, labels.length - 1)];
     const unusable = this.disabled || this.client === null || this.lookError !== null;
-    const hint = this.hideInAppHint
-      ? nothing
-      : inAppHint(this.environment, localeOf(this), location.href);
+    const hint = this.hideInAppHint ? nothing : inAppHint(this.environment, localeOf(this));
     // One line, as it ships: no whitespace text nodes to clone in every element.
     // prettier-ignore
     return html`<button part="button" type="button" lang=${localeOf(this)} aria-label=${label === labels[0] ? nothing : labels[0]} aria-busy=${this.busy ? 'true' : nothing} ?disabled=${this.busy || unusable} @click=${this.onClick}><span part="logo">${this.busy ? spinner : logoSlot}</span><span part="label">${label}</span></button>${hint}`;
