@@ -200,9 +200,7 @@ export class FreedomIdLogin extends LitElement {
     const labels = labelsFor(this);
     const label = labels[Math.min(this.fit.index, labels.length - 1)];
     const unusable = this.disabled || this.client === null || this.lookError !== null;
-    const hint = this.hideInAppHint
-      ? nothing
-      : inAppHint(this.environment, localeOf(this), location.href);
+    const hint = this.hideInAppHint ? nothing : inAppHint(this.environment, localeOf(this));
     return html`<button
         part="button"
         type="button"

@@ -41,19 +41,18 @@ export const IN_APP_HINTS: Readonly<Record<Locale, Readonly<InAppHintStrings>>> 
 export const hintStyles = css`[part=hint]{margin:.5em 0 0;max-width:20em;font:12px/1.4 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;white-space:normal}`;
 
 /**
- * The hint for `environment`, or nothing in a normal browser: on Android a link that opens `href`
- * (this page) in the default browser, on iOS copy-the-link guidance.
+ * The hint for `environment`, or nothing in a normal browser: on Android a link that opens this
+ * page in the default browser, on iOS copy-the-link guidance.
  */
 export function inAppHint(
   environment: BrowserEnvironment,
   locale: Locale,
-  href: string,
 ): TemplateResult | typeof nothing {
   if (environment.kind === 'browser') return nothing;
   const strings = IN_APP_HINTS[locale];
   const way =
     environment.platform === 'android'
-      ? html`<a part="hint-link" href=${openInBrowserLink(href)}>${strings.open}</a>`
+      ? html`<a part="hint-link" href=${openInBrowserLink()}>${strings.open}</a>`
       : environment.platform === 'ios'
         ? strings.copy
         : strings.elsewhere;

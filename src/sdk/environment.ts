@@ -1,4 +1,5 @@
 import { FreedomIdError } from './errors.js';
+import { currentHref } from './navigator.js';
 
 /** The apps whose in-app browser the SDK knows by name. */
 export type InAppBrowser =
@@ -68,11 +69,11 @@ export function isEmbeddedBrowser(environment: BrowserEnvironment = detectEnviro
 }
 
 /**
- * An Android intent link that opens `href` (an http or https page) in the user's default browser,
- * out of the app's WebView: `intent://host/path?query#Intent;scheme=https;end`.
+ * An Android intent link that opens `href` (an http or https page; this page by default) in the
+ * user's default browser, out of the app's WebView: `intent://host/path?query#Intent;scheme=https;end`.
  * @see https://developer.chrome.com/docs/android/intents
  */
-export function openInBrowserLink(href: string): string {
+export function openInBrowserLink(href: string = currentHref()): string {
   let url: URL;
   try {
     url = new URL(href);

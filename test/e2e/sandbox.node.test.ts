@@ -11,6 +11,7 @@ import { NO_DISCOVERY } from '../../demo/sandbox/freedom-id-shape.js';
 import { DROPPED_WARNINGS, isDroppedWarning } from '../../demo/sandbox/quiet-notices.js';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../demo/start-demo.js';
 import { exchangeCode } from '../../src/server/index.js';
+import { rejection } from '../helpers/server.js';
 import {
   authorizationUrl as requestUrl,
   consent,
@@ -127,7 +128,7 @@ describe('the Freedom-ID-shaped sandbox provider', () => {
   });
 
   it('so a backend with discovery on fails in the sandbox, as it would in production', async () => {
-    await assert.rejects(
+    const error = await rejection(() =>
       exchangeCode({
         code: 'any',
         redirectUri: MERCHANT,
@@ -137,10 +138,13 @@ describe('the Freedom-ID-shaped sandbox provider', () => {
         issuer: run.demo.sandboxUrl,
         discovery: true,
       }),
-      {
-        code: 'invalid_response',
-        message: `Freedom ID's discovery document ${run.demo.sandboxUrl}/.well-known/openid-configuration answered HTTP 404 without a JSON object: check issuer, or turn discovery off and set tokenEndpoint.`,
-      },
+    );
+    assert.deepEqual(
+      [error.code, error.message],
+      [
+        'invalid_response',
+        `Freedom ID's discovery document ${run.demo.sandboxUrl}/.well-known/openid-configuration answered HTTP 404 without a JSON object: check issuer, or turn discovery off and set tokenEndpoint.`,
+      ],
     );
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import { http, HttpResponse } from 'msw';
 import { FreedomIdClient } from '../../src/index.js';
 import { startWorker, worker } from '../mocks/browser.js';

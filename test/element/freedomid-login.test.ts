@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import { FreedomIdLogin, STRINGS } from '../../src/element.js';
 import { LABELS, LOCALES, TEXTS } from '../../src/element/strings.js';
 import { openWindow } from '../helpers/security.js';

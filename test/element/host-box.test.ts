@@ -3,7 +3,7 @@
 // (issue 23 item 8: a 1124 px host around a 264 px button).
 import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import { CLIENT_ID, buttonOf, clearEntries, mount, unmountAll } from '../helpers/element.js';
 
 /** Clicks with the real mouse at the centre of `target`'s box. */

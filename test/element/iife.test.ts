@@ -1,7 +1,7 @@
 // Loads the built script-tag bundle (`npm run build` writes it) with a plain <script>, as a merchant page would.
 // The test server rewrites served .js files, so the bytes are read from disk and loaded from a blob: URL.
 import { expect } from '@open-wc/testing';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import { readFile } from '@web/test-runner-commands';
 import type { FreedomIdGlobal } from '../../src/iife.js';
 import type { FreedomIdLogin } from '../../src/element.js';

@@ -1,7 +1,7 @@
 // ux-mode="popup" for real: a real mouse click opens a real popup on a stand-in provider page, which
 // redirects to a redirect page holding the same element; that element forwards the callback here.
 import { expect } from '@open-wc/testing';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import { sendMouse } from '@web/test-runner-commands';
 import { realClick } from '../helpers/real-click.js';
 import { http, HttpResponse } from 'msw';

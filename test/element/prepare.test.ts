@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { startWorker, worker } from '../mocks/browser.js';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import { countFetches } from '../helpers/sdk.js';
 import {
   AUTHORITY,

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { FreedomIdClient, type FreedomIdSession } from '../../src/index.js';
 import { SESSION_STRINGS, type FreedomIdLogin, type Locale } from '../../src/element.js';
 import { startWorker, worker } from '../mocks/browser.js';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import {
   CLIENT_ID,
   PAGE_URL,

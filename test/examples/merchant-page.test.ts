@@ -2,7 +2,7 @@
 // Freedom ID played by the kit's simulator, the merchant backend played by MSW (its real code is
 // tested in Node: merchant-backend.node.test.ts).
 import { expect } from '@open-wc/testing';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import { http, HttpResponse } from 'msw';
 import { readCode, simulateSignIn, type SignInOutcome } from '../../src/testing/index.js';
 import { renderLoginPage } from '../../examples/merchant/login-page.js';

@@ -1,4 +1,4 @@
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from './wait.js';
 import 'axe-core';
 import '../../src/element.js';
 import type { FreedomIdLogin } from '../../src/element.js';

@@ -104,6 +104,8 @@ const CASES = {
     await assertRefused(response, 'state_mismatch');
   },
   'refuses an option it does not know, naming it (invalid_argument)': () => {
+    // Not test/helpers/server.ts's thrown(): it checks src/'s FreedomIdServerError, this file
+    // dist/'s, and plain `node handler-contract.mjs` cannot import TypeScript.
     assert.throws(
       () => createFreedomIdHandler({ ...OPTIONS, sessionSecret: 'x' }),
       (error) =>

@@ -84,8 +84,7 @@ describe('FreedomIdClient.handleCallback', () => {
         client.handleCallback(href),
       ]);
       expect(outcomes.map((outcome) => outcome.status)).to.deep.equal(['fulfilled', 'rejected']);
-      const failure = outcomes[1] as PromiseRejectedResult;
-      expect((failure.reason as { code: string }).code).to.equal('state_not_found');
+      expect((await rejection(outcomes[1])).code).to.equal('state_not_found');
     });
 
     it('works across tabs with storage: "local"', async () => {

@@ -74,9 +74,7 @@ describe('FreedomIdClient.completeSignIn', () => {
       history.replaceState(null, '', `${location.pathname}?code=abc&state=${state}`);
       const outcomes = await Promise.allSettled([first.completeSignIn(), second.completeSignIn()]);
       expect(outcomes.map((outcome) => outcome.status)).to.deep.equal(['fulfilled', 'rejected']);
-      expect(((outcomes[1] as PromiseRejectedResult).reason as { code: string }).code).to.equal(
-        'state_not_found',
-      );
+      expect((await rejection(outcomes[1])).code).to.equal('state_not_found');
     });
 
     it('a refused callback is cleaned from the address bar too, and handleCallback then reads it as used', async () => {

@@ -1,14 +1,9 @@
 import { expect } from '@open-wc/testing';
-import {
-  FreedomIdError,
-  IN_APP_BROWSERS,
-  detectEnvironment,
-  openInBrowserLink,
-} from '../../src/index.js';
+import { IN_APP_BROWSERS, detectEnvironment, openInBrowserLink } from '../../src/index.js';
 import { USER_AGENTS, pretendUserAgent, userAgentNamed } from '../fixtures/user-agents.js';
 import { capturePopups } from '../mocks/popups.js';
-import { waitUntil } from '../mocks/wait.js';
-import { clearEntries, makeClient } from '../helpers/sdk.js';
+import { waitUntil } from '../helpers/wait.js';
+import { clearEntries, makeClient, thrown } from '../helpers/sdk.js';
 
 describe('detectEnvironment', () => {
   for (const { name, userAgent, seen, environment } of USER_AGENTS) {
@@ -40,16 +35,16 @@ describe('openInBrowserLink', () => {
     );
   });
 
+  it('opens this page when given no href', () => {
+    const { host, pathname, search, protocol } = location;
+    expect(openInBrowserLink()).to.equal(
+      `intent://${host}${pathname}${search}#Intent;scheme=${protocol.slice(0, -1)};end`,
+    );
+  });
+
   for (const href of ['/login', 'javascript:alert(1)', 'intent://x#Intent;end']) {
     it(`refuses "${href}" with invalid_argument`, () => {
-      let error: unknown;
-      try {
-        openInBrowserLink(href);
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).to.be.instanceOf(FreedomIdError);
-      expect((error as FreedomIdError).code).to.equal('invalid_argument');
+      expect(thrown(() => openInBrowserLink(href)).code).to.equal('invalid_argument');
     });
   }
 });

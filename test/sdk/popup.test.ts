@@ -4,7 +4,7 @@ import { readCode } from '../../src/testing/index.js';
 import { realClick } from '../helpers/real-click.js';
 import { CLIENT_ID, callbackUrl, clearEntries, rejection, storedEntries } from '../helpers/sdk.js';
 import { capturePopups } from '../mocks/popups.js';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const REDIRECT = `${location.origin}/test/fixtures/popup-callback.html`;
 const FAKE_PROVIDER = `${location.origin}/test/fixtures/fake-provider`;

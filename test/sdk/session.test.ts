@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { FreedomIdSession, SessionChange } from '../../src/index.js';
 import { startWorker, worker } from '../mocks/browser.js';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import { makeClient, rejection, thrown } from '../helpers/sdk.js';
 
 // A path of this file's own: the test runner runs files side by side in pages of one origin,

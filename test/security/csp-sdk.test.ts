@@ -2,7 +2,7 @@
 // no Trusted Types policy may be created, and it still signs in and completes the callback with
 // zero violations. The page's script is the SDK bundled with oidc-client-ts (test/security/csp/).
 import { expect } from '@open-wc/testing';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import type { CallbackResult } from '../../src/index.js';
 import { openWindow } from '../helpers/security.js';
 

@@ -7,7 +7,7 @@
 // the network, here the middleware's stand-in backend.
 import { expect } from '@open-wc/testing';
 import { readFile } from '@web/test-runner-commands';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import { openWindow } from '../helpers/security.js';
 
 /** The policy of issue 5, exactly as written there. */

@@ -1,7 +1,7 @@
 // The element on the real-life paths: back/forward cache after a click, full or blocked storage.
 // Written against the element's documented contract only (attributes, `navigate`, events, parts).
 import { expect } from '@open-wc/testing';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/element.js';
 import type { FreedomIdErrorDetail } from '../../src/element.js';
 import { block, clearEntries, fill } from '../helpers/security.js';

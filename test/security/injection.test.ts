@@ -1,7 +1,7 @@
 // Injection: provider text stays text, error_uri is exposed only as https:, returnTo never leaves
 // the site however it is encoded.
 import { expect } from '@open-wc/testing';
-import { waitUntil } from '../mocks/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/element.js';
 import type { FreedomIdErrorDetail } from '../../src/element.js';
 import {

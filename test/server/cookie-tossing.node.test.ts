@@ -219,6 +219,32 @@ describe('cookie tossing', () => {
     assert.deepEqual({ status: reply.status, error: reply.error }, refusal('state_mismatch'));
   });
 
+  it('/params with 30 well-formed foreign cookies ahead (more than it opens) still starts a sign-in that completes', async () => {
+    const { name } = await realSignIn(SECURE);
+    const tossed: string[] = [];
+    for (let index = 0; index < 30; index++)
+      tossed.push(`${prefixOf(name)}${randomSuffix()}=${await foreignSealed()}`);
+
+    const response = await handler(SECURE)(
+      new Request(`${SECURE.origin}/api/freedomid/params`, {
+        headers: { cookie: tossed.join('; ') },
+      }),
+    );
+    const params = (await response.json()) as ParamsReply;
+    const fresh = response.headers
+      .getSetCookie()
+      .find((header) => !header.includes('Max-Age=0'))
+      ?.split(';')[0];
+
+    assert.equal(response.status, 200);
+    assert.ok(fresh !== undefined, 'a new pending-sign-in cookie');
+    const reply = await post(SECURE, handOff(SECURE, params), [...tossed, fresh]);
+    assert.deepEqual(
+      { status: reply.status, error: reply.error },
+      { status: 200, error: undefined },
+    );
+  });
+
   it('/params with 50 junk cookies ahead of 5 real ones still drops the oldest real one', async () => {
     const browser = new TestBrowser();
     const signIns: ParamsReply[] = [];

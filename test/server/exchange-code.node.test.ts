@@ -26,6 +26,7 @@ import {
   REDIRECT_URI,
   SCOPE,
   TOKEN_ENDPOINT,
+  rejection,
 } from './fixtures.js';
 
 const server = setupServer(...freedomIdHandlers(FREEDOM_ID));
@@ -57,23 +58,6 @@ function options(overrides: Partial<ExchangeCodeOptions> = {}): ExchangeCodeOpti
 /** Makes Freedom ID behave as `overrides` say for one test. */
 function freedomId(overrides: Partial<FreedomIdHandlersOptions>): void {
   server.use(...freedomIdHandlers({ ...FREEDOM_ID, ...overrides }));
-}
-
-/** Runs `exchangeCode` and returns the FreedomIdServerError it throws. */
-async function rejection(
-  overrides: Partial<ExchangeCodeOptions> = {},
-): Promise<FreedomIdServerError> {
-  try {
-    await exchangeCode(options(overrides));
-  } catch (error) {
-    assert.ok(
-      error instanceof FreedomIdServerError,
-      `expected FreedomIdServerError, got ${String(error)}`,
-    );
-    assert.equal(error.name, 'FreedomIdServerError');
-    return error;
-  }
-  assert.fail('exchangeCode resolved, expected it to throw');
 }
 
 /** Records the token requests that reach MSW (bodies read from clones). */
@@ -194,7 +178,7 @@ describe('exchangeCode', () => {
       it(`throws token_error for ${failWith} (HTTP ${status})`, async () => {
         freedomId({ failWith });
 
-        const error = await rejection();
+        const error = await rejection(() => exchangeCode(options()));
 
         assert.equal(error.code, 'token_error');
         assert.equal(error.status, status);
@@ -209,21 +193,29 @@ describe('exchangeCode', () => {
         exchange: async () => {
           const used = code();
           await exchangeCode(options({ code: used }));
-          return rejection({ code: used });
+          return rejection(() => exchangeCode(options({ code: used })));
         },
       },
-      { title: 'a code Freedom ID never issued', exchange: () => rejection({ code: 'forged' }) },
+      {
+        title: 'a code Freedom ID never issued',
+        exchange: () => rejection(() => exchangeCode(options({ code: 'forged' }))),
+      },
       {
         title: 'a code issued for another redirect URI',
-        exchange: () => rejection({ code: code({ redirectUri: 'https://evil.example/login' }) }),
+        exchange: () =>
+          rejection(() =>
+            exchangeCode(options({ code: code({ redirectUri: 'https://evil.example/login' }) })),
+          ),
       },
       {
         title: 'a code issued for another client',
-        exchange: () => rejection({ code: code({ clientId: 'another-client' }) }),
+        exchange: () =>
+          rejection(() => exchangeCode(options({ code: code({ clientId: 'another-client' }) }))),
       },
       {
         title: 'a PKCE code without its verifier',
-        exchange: () => rejection({ code: code({ codeChallenge: 'c'.repeat(43) }) }),
+        exchange: () =>
+          rejection(() => exchangeCode(options({ code: code({ codeChallenge: 'c'.repeat(43) }) }))),
       },
     ];
     for (const { title, exchange } of refusedCodes) {
@@ -238,7 +230,9 @@ describe('exchangeCode', () => {
     }
 
     it('throws token_error with HTTP 401 for a wrong client secret', async () => {
-      const error = await rejection({ clientSecret: 'not-the-secret' });
+      const error = await rejection(() =>
+        exchangeCode(options({ clientSecret: 'not-the-secret' })),
+      );
 
       assert.equal(error.code, 'token_error');
       assert.equal(error.status, 401);
@@ -279,7 +273,7 @@ describe('exchangeCode', () => {
           ),
         );
 
-        const error = await rejection();
+        const error = await rejection(() => exchangeCode(options()));
 
         assert.equal(error.code, 'token_error');
         assert.equal(error.status, status);
@@ -295,7 +289,7 @@ describe('exchangeCode', () => {
         ),
       );
 
-      const error = await rejection();
+      const error = await rejection(() => exchangeCode(options()));
 
       assert.equal(error.code, 'invalid_response');
     });
@@ -303,7 +297,7 @@ describe('exchangeCode', () => {
     it('throws network_error when the endpoint cannot be reached', async () => {
       freedomId({ failWith: 'network_error' });
 
-      const error = await rejection();
+      const error = await rejection(() => exchangeCode(options()));
 
       assert.equal(error.code, 'network_error');
     });
@@ -311,7 +305,7 @@ describe('exchangeCode', () => {
     it('throws timeout when the endpoint does not answer within timeoutMs', async () => {
       freedomId({ failWith: 'slow', delayMs: 2000 });
 
-      const error = await rejection({ timeoutMs: 100 });
+      const error = await rejection(() => exchangeCode(options({ timeoutMs: 100 })));
 
       assert.equal(error.code, 'timeout');
     });
@@ -366,7 +360,7 @@ describe('exchangeCode', () => {
       it(`throws ${expected} for ${title}`, async () => {
         freedomId({ idTokenClaims: claims });
 
-        const error = await rejection();
+        const error = await rejection(() => exchangeCode(options()));
 
         assert.equal(error.code, expected);
       });
@@ -420,7 +414,7 @@ describe('exchangeCode', () => {
           ),
         );
 
-        const error = await rejection();
+        const error = await rejection(() => exchangeCode(options()));
 
         assert.equal(error.code, 'invalid_id_token');
       });
@@ -437,7 +431,7 @@ describe('exchangeCode', () => {
     it('throws signature_invalid for a token signed by another key under the same kid', async () => {
       freedomId({ failWith: 'forged_signature' });
 
-      const error = await rejection({ jwksUri: JWKS_URI });
+      const error = await rejection(() => exchangeCode(options({ jwksUri: JWKS_URI })));
 
       assert.equal(error.code, 'signature_invalid');
     });
@@ -449,7 +443,9 @@ describe('exchangeCode', () => {
         jwksUri: 'https://elsewhere.example/jwks',
       });
 
-      const error = await rejection({ jwksUri: `${JWKS_URI}?case=unknown-kid` });
+      const error = await rejection(() =>
+        exchangeCode(options({ jwksUri: `${JWKS_URI}?case=unknown-kid` })),
+      );
 
       assert.equal(error.code, 'signature_invalid');
     });
@@ -457,7 +453,7 @@ describe('exchangeCode', () => {
     it('throws token_expired for an expired token with a good signature', async () => {
       freedomId({ idTokenClaims: { exp: Math.floor(Date.now() / 1000) - 120 } });
 
-      const error = await rejection({ jwksUri: JWKS_URI });
+      const error = await rejection(() => exchangeCode(options({ jwksUri: JWKS_URI })));
 
       assert.equal(error.code, 'token_expired');
     });
@@ -467,7 +463,9 @@ describe('exchangeCode', () => {
         http.get(`${JWKS_URI}?case=no-key-set`, () => HttpResponse.json({ keys: 'none' })),
       );
 
-      const error = await rejection({ jwksUri: `${JWKS_URI}?case=no-key-set` });
+      const error = await rejection(() =>
+        exchangeCode(options({ jwksUri: `${JWKS_URI}?case=no-key-set` })),
+      );
 
       assert.equal(error.code, 'invalid_response');
     });
@@ -475,13 +473,15 @@ describe('exchangeCode', () => {
     it('throws invalid_id_token for an nbf in the future', async () => {
       freedomId({ idTokenClaims: { nbf: Math.floor(Date.now() / 1000) + 120 } });
 
-      const error = await rejection({ jwksUri: JWKS_URI });
+      const error = await rejection(() => exchangeCode(options({ jwksUri: JWKS_URI })));
 
       assert.equal(error.code, 'invalid_id_token');
     });
 
     it('throws invalid_id_token for a good RS256 signature when idTokenSigningAlg is PS256', async () => {
-      const error = await rejection({ jwksUri: JWKS_URI, idTokenSigningAlg: 'PS256' });
+      const error = await rejection(() =>
+        exchangeCode(options({ jwksUri: JWKS_URI, idTokenSigningAlg: 'PS256' })),
+      );
 
       assert.equal(error.code, 'invalid_id_token');
       assert.match(error.message, /alg "RS256", not idTokenSigningAlg "PS256"/);
@@ -490,7 +490,7 @@ describe('exchangeCode', () => {
     it('still checks the claims after the signature', async () => {
       freedomId({ idTokenClaims: { nonce: 'replayed' } });
 
-      const error = await rejection({ jwksUri: JWKS_URI });
+      const error = await rejection(() => exchangeCode(options({ jwksUri: JWKS_URI })));
 
       assert.equal(error.code, 'nonce_mismatch');
     });
@@ -498,9 +498,13 @@ describe('exchangeCode', () => {
 
   describe('when an argument is wrong', () => {
     it('refuses an unknown option name, naming it in field', async () => {
-      const error = await rejection({
-        cookieSecret: 'x'.repeat(32),
-      } as Partial<ExchangeCodeOptions>);
+      const error = await rejection(() =>
+        exchangeCode(
+          options({
+            cookieSecret: 'x'.repeat(32),
+          } as Partial<ExchangeCodeOptions>),
+        ),
+      );
 
       assert.equal(error.code, 'invalid_argument');
       assert.equal(error.field, 'cookieSecret');
@@ -542,7 +546,7 @@ describe('exchangeCode', () => {
     ];
     for (const { title, overrides, field } of cases) {
       it(`throws invalid_argument for ${title}, naming ${field}, before any request`, async () => {
-        const error = await rejection(overrides);
+        const error = await rejection(() => exchangeCode(options(overrides)));
 
         assert.equal(error.code, 'invalid_argument');
         assert.equal(error.field, field);
@@ -561,7 +565,7 @@ describe('exchangeCode', () => {
         ),
       );
 
-      const error = await rejection();
+      const error = await rejection(() => exchangeCode(options()));
 
       assert.equal(error.code, 'invalid_response');
       assert.deepEqual(error.response, {
@@ -588,7 +592,7 @@ describe('exchangeCode', () => {
         ),
       );
 
-      const error = await rejection();
+      const error = await rejection(() => exchangeCode(options()));
 
       assert.equal(error.code, 'token_error');
       assert.equal(error.response, 'oops access_token=[redacted]&x=1');
@@ -620,7 +624,7 @@ describe('exchangeCode', () => {
       it(`throws invalid_response for a reply over 65,536 bytes ${title}`, async () => {
         server.use(http.post(TOKEN_ENDPOINT, reply));
 
-        const error = await rejection();
+        const error = await rejection(() => exchangeCode(options()));
 
         assert.equal(error.code, 'invalid_response');
         assert.match(error.message, /over 65536 bytes/);
@@ -632,7 +636,7 @@ describe('exchangeCode', () => {
       const padded = body.replace('"pad":""', `"pad":"${'p'.repeat(65_536 - body.length)}"`);
       server.use(http.post(TOKEN_ENDPOINT, () => new HttpResponse(padded)));
 
-      const error = await rejection();
+      const error = await rejection(() => exchangeCode(options()));
 
       assert.equal(error.code, 'invalid_response');
       assert.match(error.message, /without access_token and id_token/);
@@ -641,7 +645,9 @@ describe('exchangeCode', () => {
 
   describe('when the issuer is configured', () => {
     it('compares it exactly: a configured trailing "/" must be in iss too', async () => {
-      const error = await rejection({ issuer: `${ISSUER}/`, tokenEndpoint: TOKEN_ENDPOINT });
+      const error = await rejection(() =>
+        exchangeCode(options({ issuer: `${ISSUER}/`, tokenEndpoint: TOKEN_ENDPOINT })),
+      );
 
       assert.equal(error.code, 'issuer_mismatch');
       assert.match(error.message, /a trailing "\/" matters/);
@@ -658,7 +664,9 @@ describe('exchangeCode', () => {
     it('names the provider from providerName', async () => {
       freedomId({ failWith: 'invalid_code' });
 
-      const error = await rejection({ providerName: 'Freedom ID (KG)' });
+      const error = await rejection(() =>
+        exchangeCode(options({ providerName: 'Freedom ID (KG)' })),
+      );
 
       assert.match(error.message, /^Freedom ID \(KG\) refused the code exchange/);
     });

@@ -8,7 +8,7 @@ import {
   HANDLER_ERRORS,
   type FreedomIdHandlerOptions,
 } from '../../src/server/index.js';
-import { CLIENT_ID, CLIENT_SECRET, REDIRECT_URI } from './fixtures.js';
+import { CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, thrown } from './fixtures.js';
 
 const env: Record<string, string | undefined> = {};
 
@@ -39,10 +39,8 @@ describe('createLazyFreedomIdHandler', () => {
 
       assert.equal(handler.basePath, '/api/freedomid');
       assert.equal(options.mock.callCount(), 0);
-      assert.throws(() => createFreedomIdHandler(fromEnv()), {
-        code: 'invalid_argument',
-        field: 'cookieSecret',
-      });
+      const error = thrown(() => createFreedomIdHandler(fromEnv()));
+      assert.deepEqual([error.code, error.field], ['invalid_argument', 'cookieSecret']);
     });
 
     it('answers configuration_error and logs why, then works once the secret is set', async () => {
@@ -113,10 +111,8 @@ describe('createLazyFreedomIdHandler', () => {
       const handler = createLazyFreedomIdHandler(() => ({ ...fromEnv(), session: true }));
       const page = new Request('https://shop.example/account');
 
-      assert.throws(() => handler.getSession(page), {
-        code: 'invalid_argument',
-        field: 'cookieSecret',
-      });
+      const error = thrown(() => handler.getSession(page));
+      assert.deepEqual([error.code, error.field], ['invalid_argument', 'cookieSecret']);
       env['COOKIE_SECRET'] = 'a-cookie-secret-of-at-least-32-bytes!';
 
       assert.equal(await handler.getSession(page), null);

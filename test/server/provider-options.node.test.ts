@@ -5,11 +5,18 @@ import { setupServer } from 'msw/node';
 import {
   clearDiscoveryCache,
   exchangeCode,
-  FreedomIdServerError,
   type ExchangeCodeOptions,
 } from '../../src/server/index.js';
 import { freedomIdHandlers, mintCode } from '../../src/testing/index.js';
-import { CLIENT_ID, CLIENT_SECRET, FREEDOM_ID, NONCE, REDIRECT_URI, SCOPE } from './fixtures.js';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  FREEDOM_ID,
+  NONCE,
+  REDIRECT_URI,
+  rejection,
+  SCOPE,
+} from './fixtures.js';
 import {
   STANDARD_DISCOVERY,
   STANDARD_ISSUER,
@@ -38,19 +45,6 @@ function standard(overrides: Partial<ExchangeCodeOptions> = {}): ExchangeCodeOpt
 
 function bend(options: StandardProviderOptions): void {
   server.use(...standardProvider(options));
-}
-
-async function rejection(options: ExchangeCodeOptions): Promise<FreedomIdServerError> {
-  try {
-    await exchangeCode(options);
-  } catch (error) {
-    assert.ok(
-      error instanceof FreedomIdServerError,
-      `expected FreedomIdServerError, got ${String(error)}`,
-    );
-    return error;
-  }
-  assert.fail('exchangeCode resolved, expected it to throw');
 }
 
 /** The token requests that reach MSW: URL, content type, authorization and body text. */
@@ -181,12 +175,12 @@ describe('exchangeCode with a standards provider', () => {
           message: /has a token_endpoint that is not an https:\/\/ URL/,
         }),
       ),
-      {
-        title: 'a plain-http loopback jwks_uri (an https issuer)',
-        provider: { metadata: { jwks_uri: 'http://127.0.0.1:8080/jwks' } },
+      ...(['jwks_uri', 'userinfo_endpoint', 'end_session_endpoint'] as const).map((field) => ({
+        title: `a plain-http loopback ${field} (an https issuer)`,
+        provider: { metadata: { [field]: `http://127.0.0.1:8080/${field}` } },
         code: 'invalid_response',
-        message: /has a jwks_uri that is not an https:\/\/ URL/,
-      },
+        message: new RegExp(`has a ${field} that is not an https://`),
+      })),
       {
         title: 'a document without token_endpoint',
         provider: { metadata: { token_endpoint: undefined } },
@@ -199,7 +193,7 @@ describe('exchangeCode with a standards provider', () => {
         if (provider !== undefined) bend(provider);
         const seen = recordTokenRequests();
 
-        const error = await rejection(standard(options));
+        const error = await rejection(() => exchangeCode(standard(options)));
 
         assert.equal(error.code, code);
         assert.match(error.message, message);
@@ -224,7 +218,7 @@ describe('exchangeCode with a standards provider', () => {
       );
       const seen = recordTokenRequests();
 
-      const error = await rejection(standard({ issuer }));
+      const error = await rejection(() => exchangeCode(standard({ issuer })));
 
       assert.equal(error.code, 'token_error');
       assert.deepEqual(
@@ -241,7 +235,7 @@ describe('exchangeCode with a standards provider', () => {
         ),
       );
 
-      const error = await rejection(standard());
+      const error = await rejection(() => exchangeCode(standard()));
 
       assert.equal(error.code, 'invalid_id_token');
       assert.match(error.message, /alg "HS256", not idTokenSigningAlg "RS256"/);
@@ -250,7 +244,7 @@ describe('exchangeCode with a standards provider', () => {
 
   describe('when the options do not fit the provider', () => {
     it("names the provider in a token_error: Freedom ID's JSON body to a form endpoint", async () => {
-      const error = await rejection(standard({ tokenRequest: 'json' }));
+      const error = await rejection(() => exchangeCode(standard({ tokenRequest: 'json' })));
 
       assert.equal(error.code, 'token_error');
       assert.equal(error.providerCode, 'unsupported_grant_type');
@@ -260,8 +254,10 @@ describe('exchangeCode with a standards provider', () => {
     it('throws invalid_argument for an unknown clientAuth, before any request', async () => {
       const seen = recordTokenRequests();
 
-      const error = await rejection(
-        standard({ clientAuth: 'private_key_jwt' as ExchangeCodeOptions['clientAuth'] }),
+      const error = await rejection(() =>
+        exchangeCode(
+          standard({ clientAuth: 'private_key_jwt' as ExchangeCodeOptions['clientAuth'] }),
+        ),
       );
 
       assert.equal(error.code, 'invalid_argument');
@@ -273,8 +269,8 @@ describe('exchangeCode with a standards provider', () => {
     });
 
     it('throws invalid_argument for an unknown tokenRequest', async () => {
-      const error = await rejection(
-        standard({ tokenRequest: 'xml' as ExchangeCodeOptions['tokenRequest'] }),
+      const error = await rejection(() =>
+        exchangeCode(standard({ tokenRequest: 'xml' as ExchangeCodeOptions['tokenRequest'] })),
       );
 
       assert.equal(error.code, 'invalid_argument');
@@ -282,8 +278,10 @@ describe('exchangeCode with a standards provider', () => {
     });
 
     it('throws invalid_argument for an HMAC idTokenSigningAlg', async () => {
-      const error = await rejection(
-        standard({ idTokenSigningAlg: 'HS256' as ExchangeCodeOptions['idTokenSigningAlg'] }),
+      const error = await rejection(() =>
+        exchangeCode(
+          standard({ idTokenSigningAlg: 'HS256' as ExchangeCodeOptions['idTokenSigningAlg'] }),
+        ),
       );
 
       assert.equal(error.code, 'invalid_argument');
@@ -299,14 +297,16 @@ describe('exchangeCode with a standards provider', () => {
         ),
       );
 
-      const error = await rejection(
-        standard({
-          discovery: false,
-          tokenEndpoint: 'https://idp.example/token',
-          tokenRequest: 'form',
-          clientAuth: 'client_secret_basic',
-          clientSecret: 'a b+c',
-        }),
+      const error = await rejection(() =>
+        exchangeCode(
+          standard({
+            discovery: false,
+            tokenEndpoint: 'https://idp.example/token',
+            tokenRequest: 'form',
+            clientAuth: 'client_secret_basic',
+            clientSecret: 'a b+c',
+          }),
+        ),
       );
 
       assert.equal(error.code, 'token_error');
@@ -319,12 +319,14 @@ describe('exchangeCode with a standards provider', () => {
       const seen = recordTokenRequests();
       server.use(http.post('http://127.0.0.1:9400/api/v1/oidc/token', () => HttpResponse.error()));
 
-      await rejection({
-        ...standard(),
-        discovery: false,
-        issuer: 'http://127.0.0.1:9400/',
-        clientAuth: 'client_secret_basic',
-      });
+      await rejection(() =>
+        exchangeCode({
+          ...standard(),
+          discovery: false,
+          issuer: 'http://127.0.0.1:9400/',
+          clientAuth: 'client_secret_basic',
+        }),
+      );
 
       assert.equal(seen[0]?.url, 'http://127.0.0.1:9400/api/v1/oidc/token');
       assert.equal(seen[0]?.type, 'application/json');

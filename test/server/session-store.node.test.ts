@@ -12,7 +12,7 @@ import {
 } from '../../src/server/index.js';
 import { freedomIdHandlers } from '../../src/testing/index.js';
 import { TestBrowser } from './browser.js';
-import { FREEDOM_ID } from './fixtures.js';
+import { FREEDOM_ID, rejection, thrown } from './fixtures.js';
 import { startRedis, type RedisServer } from './redis-server.js';
 import {
   logout,
@@ -145,13 +145,8 @@ describe('the handler with the Redis store', () => {
   });
 
   it('refuses createRedisSessionStore without a client, naming it', () => {
-    assert.throws(
-      () => createRedisSessionStore({} as never),
-      (error: unknown) =>
-        error instanceof FreedomIdServerError &&
-        error.code === 'invalid_argument' &&
-        error.field === 'client',
-    );
+    const error = thrown(() => createRedisSessionStore({} as never));
+    assert.deepEqual([error.code, error.field], ['invalid_argument', 'client']);
   });
 
   describe('when Redis is down', () => {
@@ -209,9 +204,8 @@ describe('the handler with the Redis store', () => {
       const handler = sessionHandler({ session: { store: broken } });
 
       const read = await readSessionRoute(handler, browser);
-      await assert.rejects(handler.getSession(browser.request('GET', '/')), {
-        code: 'store_unavailable',
-      });
+      const error = await rejection(() => handler.getSession(browser.request('GET', '/')));
+      assert.equal(error.code, 'store_unavailable');
       const out = await logout(handler, browser);
 
       assert.deepEqual({ status: read.status, body: read.body }, refusal('store_unavailable'));

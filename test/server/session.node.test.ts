@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it, mock } from 'node:test';
 import { setupServer } from 'msw/node';
-import {
-  FreedomIdServerError,
-  type FreedomIdHandlerOptions,
-  type SessionOptions,
-} from '../../src/server/index.js';
+import { type FreedomIdHandlerOptions, type SessionOptions } from '../../src/server/index.js';
 import { deriveKeys } from '../../src/server/derive-keys.js';
 import { PENDING_COOKIE_PURPOSE } from '../../src/server/pending-cookie.js';
 import { sealSession } from '../../src/server/session-cookie.js';
 import { freedomIdHandlers, TEST_USERS } from '../../src/testing/index.js';
 import { TestBrowser } from './browser.js';
-import { FREEDOM_ID } from './fixtures.js';
+import { FREEDOM_ID, rejection, thrown } from './fixtures.js';
 import {
   OTHER_SECRET,
   readSessionRoute,
@@ -247,11 +243,8 @@ describe('session (createFreedomIdHandler({ session }))', () => {
       const reply = await readSessionRoute(handler, browser);
 
       assert.deepEqual({ status: reply.status, body: reply.body }, refusal('not_found'));
-      await assert.rejects(handler.getSession(browser.request('GET', '/')), {
-        name: 'FreedomIdServerError',
-        code: 'invalid_argument',
-        field: 'session',
-      });
+      const error = await rejection(() => handler.getSession(browser.request('GET', '/')));
+      assert.deepEqual([error.code, error.field], ['invalid_argument', 'session']);
     });
 
     it('sets no session cookie after a sign-in', async () => {
@@ -303,13 +296,8 @@ describe('session (createFreedomIdHandler({ session }))', () => {
     ];
     for (const { title, session, field } of cases) {
       it(title, () => {
-        assert.throws(
-          () => sessionHandler({ session: session as SessionOptions }),
-          (error: unknown) =>
-            error instanceof FreedomIdServerError &&
-            error.code === 'invalid_argument' &&
-            error.field === field,
-        );
+        const error = thrown(() => sessionHandler({ session: session as SessionOptions }));
+        assert.deepEqual([error.code, error.field], ['invalid_argument', field]);
       });
     }
   });
