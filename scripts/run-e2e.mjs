@@ -1,18 +1,19 @@
 // `npm run test:e2e`: the end-to-end tests (test/e2e/) once per engine, $E2E_BROWSERS (comma-separated;
-// default chromium,firefox,webkit), each run with E2E_BROWSER set; prints the counts and time per
+// else $BROWSERS, as the browser tests read it; default chromium,firefox,webkit), each run with E2E_BROWSER set; prints the counts and time per
 // engine and writes their sum to .tmp/test-results/e2e.json. Needs `npm run build` first.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { browserPath } from './browser-path.mjs';
 
 const ENGINES = ['chromium', 'firefox', 'webkit'];
-const selected = (process.env.E2E_BROWSERS ?? ENGINES.join(','))
+const variable = process.env.E2E_BROWSERS === undefined ? 'BROWSERS' : 'E2E_BROWSERS';
+const selected = (process.env[variable] ?? ENGINES.join(','))
   .split(',')
   .map((name) => name.trim())
   .filter(Boolean);
 for (const name of selected) {
   if (!ENGINES.includes(name)) {
-    console.error(`E2E_BROWSERS lists "${name}": the engines are ${ENGINES.join(', ')}.`);
+    console.error(`${variable} lists "${name}": the engines are ${ENGINES.join(', ')}.`);
     process.exit(1);
   }
   browserPath(name);

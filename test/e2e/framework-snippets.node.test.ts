@@ -13,7 +13,6 @@ import { build as vite } from 'vite';
 import { serveApp, type AppFile } from './app-server.js';
 import { docBlock, replaceOnce } from './doc-blocks.js';
 import {
-  chromiumOnly,
   consent,
   DEMO_CLIENT_ID,
   DEMO_USER,
@@ -29,10 +28,7 @@ const DOC_CLIENT_ID = 'c388f3cd-7722-4040-9bb2-94b0a05093aa';
 /** The packed element entry, as a merchant's bundler resolves `freedomid-web/element`. */
 const ELEMENT = join(ROOT, 'dist/element.js');
 
-const SKIP = chromiumOnly(
-  'the frameworks’ wiring is the same in every engine; the element is tested in each elsewhere',
-);
-const run = useDemo(SKIP);
+const run = useDemo();
 
 /** The app's files: `html` at /, the bundle at /app.js. */
 function appFiles(html: string, bundle: string): (path: string) => AppFile {
@@ -67,7 +63,7 @@ const SIGNED_IN = JSON.stringify({ sub: DEMO_USER.claims.sub });
 
 describe(
   'the framework snippets of docs/element.md, built and signed in',
-  { skip: SKIP, timeout: 240_000 },
+  { timeout: 240_000 },
   () => {
     let work = '';
     let outside = '';

@@ -74,30 +74,12 @@ export interface RunningDemo {
 }
 
 /**
- * For a file whose tests prove nothing engine-specific: false in Chromium, else why it is skipped
- * (pass it to `useDemo` and the file's `describe`).
- */
-export function chromiumOnly(why: string): string | false {
-  return ENGINE === 'chromium' ? false : `Chromium only: ${why}`;
-}
-
-/**
  * Starts the demo and the engine before the calling file's tests and stops both after them; each
- * test's contexts are closed after it. With `skip` (the file's tests are skipped), starts nothing.
+ * test's contexts are closed after it.
  */
-export function useDemo(skip: string | false = false): RunningDemo {
+export function useDemo(): RunningDemo {
   let demo: Demo | undefined;
   let browser: E2EBrowser | undefined;
-  if (skip !== false) {
-    return {
-      get demo(): Demo {
-        throw new Error(skip);
-      },
-      open: () => Promise.reject(new Error(skip)),
-      openPath: () => Promise.reject(new Error(skip)),
-      openUrl: () => Promise.reject(new Error(skip)),
-    };
-  }
   before(async () => {
     demo = await startDemoForTests();
     browser = await LAUNCH[ENGINE]();

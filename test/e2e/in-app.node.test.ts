@@ -1,11 +1,21 @@
-// In-app browsers end to end (#21): the demo's popup page opened with the real user agents of apps'
-// built-in browsers (a user-agent override per browser context; in WebKitGTK the MiniBrowser's
-// --user-agent), in each engine. The element reports the environment, shows its hint with the
-// way out, and signs in by redirect in the same window, whose storage and cookies carry the
-// sign-in to the end.
+// In-app browsers end to end (#21): the demo's popup page opened with each real user agent of
+// test/fixtures/user-agents.ts (a user-agent override per browser context; in WebKitGTK the
+// MiniBrowser's --user-agent), in each engine. In every app's browser and WebView the element
+// reports the environment, shows its hint with the way out, and a popup-mode click sends this very
+// window to the sandbox (no popup); two of them sign in to the end, whose storage and cookies carry
+// the sign-in. In a browser of its own, none of that.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { COPY, NOTICE, OPEN, userAgentNamed, type SeenUserAgent } from '../fixtures/user-agents.js';
+import { AUTHORIZATION_PATH } from '../../src/testing/freedom-id.js';
+import {
+  COPY,
+  ELSEWHERE,
+  NOTICE,
+  OPEN,
+  USER_AGENTS,
+  userAgentNamed,
+  type SeenUserAgent,
+} from '../fixtures/user-agents.js';
 import {
   asShown,
   clickSignIn,
@@ -26,17 +36,19 @@ const HINT = 'freedomid-login >>> [part="hint"]';
 
 const LOCALES = ['ru', 'kk', 'en'] as const;
 
-const ANDROID_APPS = [
-  userAgentNamed('Instagram on Android'),
-  userAgentNamed('WhatsApp on Android'),
-  userAgentNamed('Telegram on Android'),
-];
-const IOS_APPS = [
-  userAgentNamed('TikTok on iPhone'),
-  userAgentNamed('Instagram on iPhone'),
-  userAgentNamed('Facebook on iPhone'),
-];
-const BROWSERS = [userAgentNamed('Chrome on Android'), userAgentNamed('Chrome on iPhone')];
+/** Every app's browser and WebView of the fixtures, and every browser of its own. */
+const EMBEDDED = USER_AGENTS.filter(({ environment }) => environment.kind !== 'browser');
+const BROWSERS = USER_AGENTS.filter(({ environment }) => environment.kind === 'browser');
+
+/** The way out the hint offers on each platform, per locale, and how the test names it. */
+const WAY_OUT = {
+  android: { texts: OPEN, name: 'the intent link' },
+  ios: { texts: COPY, name: 'copy-the-link, no link' },
+  other: { texts: ELSEWHERE, name: 'open-it-elsewhere, no link' },
+} as const;
+
+/** Where the popup-mode click records what it does, in the page's sessionStorage (per tab, per origin). */
+const RECORD = 'e2e:in-app-click';
 
 const run = useDemo();
 
@@ -85,9 +97,25 @@ function hintLink(page: Page): Promise<string | null> {
   );
 }
 
+/**
+ * One product (`token ["/" token]`) or comment of a User-Agent header, after optional whitespace
+ * (RFC 9110 §10.1.5; as WebKit's isValidUserAgentHeaderValue reads it, without nested comments).
+ */
+const USER_AGENT_PART =
+  /[ \t]*(?:[\w!#$%&'*+.^`|~-]+(?:\/[\w!#$%&'*+.^`|~-]+)?|\((?:[^()\\]|\\.)*\))/y;
+
+/** Whether `userAgent` is a valid User-Agent header, all WebKitGTK takes for --user-agent. */
+function isUserAgentHeader(userAgent: string): boolean {
+  USER_AGENT_PART.lastIndex = 0;
+  while (USER_AGENT_PART.lastIndex < userAgent.length) {
+    if (USER_AGENT_PART.exec(userAgent) === null) return false;
+  }
+  return true;
+}
+
 /** Why this engine cannot take `agent`'s user agent, or false. */
 function cannotPretend(agent: SeenUserAgent): string | false {
-  return agent.userAgent.includes('[') && unsupported('bracketed-user-agent');
+  return !isUserAgentHeader(agent.userAgent) && unsupported('invalid-user-agent');
 }
 
 /** Opens the popup page as `agent`'s browser would, checking the override reached the page. */
@@ -97,34 +125,65 @@ async function openAs(agent: SeenUserAgent): Promise<Page> {
   return page;
 }
 
+/**
+ * Clicks the popup page's button and waits until THIS window shows the sandbox's sign-in page (the
+ * authorization endpoint's next stop); returns the URL the element sent it to (`freedomid-redirect`,
+ * read back on the page's origin) and how many windows were open once it got there.
+ */
+async function clickInPopupMode(page: Page): Promise<{ sent: URL; windows: number }> {
+  await page.evaluate((key) => {
+    sessionStorage.removeItem(key);
+    // Inline, as in reportedEnvironments: the page has no helper of tsx's.
+    document.addEventListener('freedomid-redirect', (event) => {
+      sessionStorage.setItem(key, (event as CustomEvent<{ url: string }>).detail.url);
+    });
+  }, RECORD);
+  await clickSignIn(page, 'popup');
+  await page.waitForURL((url) => url.href.startsWith(`${run.demo.sandboxUrl}/interaction/`));
+  const windows = await page.windows();
+  // Back on the page's origin in the same tab, whose sessionStorage kept the record.
+  await page.goto(run.demo.pages.popup);
+  const sent = await page.evaluate((key) => sessionStorage.getItem(key), RECORD);
+  assert.ok(sent !== null, 'the element announced its navigation');
+  return { sent: new URL(sent), windows };
+}
+
 describe('the demo in in-app browsers', () => {
-  for (const agent of ANDROID_APPS) {
+  for (const agent of EMBEDDED) {
+    const { platform } = agent.environment;
     it(
-      `${agent.name}: reports ${JSON.stringify(agent.environment)}, hints in ru/kk/en with the intent link`,
+      `${agent.name}: reports ${JSON.stringify(agent.environment)}, hints ${WAY_OUT[platform].name} in ru/kk/en, and a popup-mode click sends this window to the sandbox`,
       { timeout: TEST_TIMEOUT_MS, skip: cannotPretend(agent) },
       async () => {
         const page = await openAs(agent);
         assert.deepEqual(await reportedEnvironments(page), [agent.environment]);
         for (const locale of LOCALES) {
-          assert.equal(await hintIn(page, locale), `${NOTICE[locale]} ${OPEN[locale]}`);
+          assert.equal(
+            await hintIn(page, locale),
+            `${NOTICE[locale]} ${WAY_OUT[platform].texts[locale]}`,
+          );
         }
         const { host, pathname } = new URL(run.demo.pages.popup);
-        assert.equal(await hintLink(page), `intent://${host}${pathname}#Intent;scheme=http;end`);
-      },
-    );
-  }
+        assert.equal(
+          await hintLink(page),
+          platform === 'android' ? `intent://${host}${pathname}#Intent;scheme=http;end` : null,
+        );
 
-  for (const agent of IOS_APPS) {
-    it(
-      `${agent.name}: reports ${JSON.stringify(agent.environment)}, hints copy-the-link in ru/kk/en`,
-      { timeout: TEST_TIMEOUT_MS, skip: cannotPretend(agent) },
-      async () => {
-        const page = await openAs(agent);
-        assert.deepEqual(await reportedEnvironments(page), [agent.environment]);
-        for (const locale of LOCALES) {
-          assert.equal(await hintIn(page, locale), `${NOTICE[locale]} ${COPY[locale]}`);
-        }
-        assert.equal(await hintLink(page), null);
+        const { sent, windows } = await clickInPopupMode(page);
+        assert.deepEqual(
+          {
+            windows,
+            endpoint: `${sent.origin}${sent.pathname}`,
+            client_id: sent.searchParams.get('client_id'),
+            redirect_uri: sent.searchParams.get('redirect_uri'),
+          },
+          {
+            windows: 1,
+            endpoint: `${run.demo.sandboxUrl}${AUTHORIZATION_PATH}`,
+            client_id: DEMO_CLIENT_ID,
+            redirect_uri: run.demo.pages.popup,
+          },
+        );
       },
     );
   }

@@ -59,6 +59,7 @@ describe('popup sign-in through the demo against the sandbox', () => {
       const page = await run.open('popup');
       const popup = await openPopup(page);
       await popup.waitForURL((url) => url.href.startsWith(`${run.demo.sandboxUrl}/interaction/`));
+      assert.equal(await page.windows(), 2, 'the page and its popup');
       // The page's console errors, as the developer would read them.
       await page.evaluate(() => {
         const logged: string[] = [];
@@ -72,6 +73,7 @@ describe('popup sign-in through the demo against the sandbox', () => {
       await popup.close();
 
       assert.deepEqual(await shownError(page), { code: 'popup_closed', backendCode: null });
+      assert.equal(await page.windows(), 1, 'the popup is gone');
       assert.equal(
         await textOf(page, '#error'),
         'The sign-in window was closed before you finished. Try again.',

@@ -17,7 +17,6 @@ import { build } from 'vite';
 import { DEMO_CLIENT_SECRET } from '../../demo/start-demo.js';
 import { docBlock, replaceOnce } from './doc-blocks.js';
 import {
-  chromiumOnly,
   consent,
   DEMO_CLIENT_ID,
   DEMO_USER,
@@ -34,10 +33,7 @@ const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 /** The sandbox `npm start` runs, as the README names it. */
 const DEFAULT_AUTHORITY = 'http://127.0.0.1:9400';
 
-const SKIP = chromiumOnly(
-  'the script tag, the element and the handler are run in every engine by the sign-in and own-page tests',
-);
-const run = useDemo(SKIP);
+const run = useDemo();
 
 /** A free loopback port: the backend's redirect URI names it before the backend listens. */
 async function freePort(): Promise<number> {
@@ -195,10 +191,7 @@ const RETURNED = { user: { sub: DEMO_USER.claims.sub, name: DEMO_USER.claims.giv
 
 describe(
   'the README quick start: backend (### 1) and page (### 2, 2′, 2″)',
-  {
-    skip: SKIP,
-    timeout: 240_000,
-  },
+  { timeout: 240_000 },
   () => {
     let project = '';
     let work = '';

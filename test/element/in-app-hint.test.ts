@@ -1,13 +1,23 @@
 // In an app's in-app browser the element shows a short hint with a way out, reports the environment
 // once, and signs in by redirect even in popup mode; in a normal browser it shows nothing new.
 import { expect } from '@open-wc/testing';
-import { COPY, NOTICE, OPEN, pretendUserAgent, userAgentNamed } from '../fixtures/user-agents.js';
+import {
+  COPY,
+  ELSEWHERE,
+  NOTICE,
+  OPEN,
+  pretendUserAgent,
+  userAgentNamed,
+} from '../fixtures/user-agents.js';
 import { capturePopups } from '../mocks/popups.js';
 import { clearEntries, mount, record, signIn, unmountAll } from '../helpers/element.js';
 
 const ANDROID = userAgentNamed('Instagram on Android');
 const IOS = userAgentNamed('Telegram on iPhone (SFSafariViewController: no token, a browser)');
 const IPHONE_APP = userAgentNamed('TikTok on iPhone');
+const WEBVIEW = userAgentNamed('LinkedIn on Android (an unnamed WebView: "; wv)")');
+const IOS_WEBVIEW = userAgentNamed('Twitter on iPhone (an unnamed WKWebView: no "Safari/")');
+const DESKTOP_APP = userAgentNamed('WeChat on Windows (an app on neither Android nor iOS)');
 const BASE = { 'client-id': 'c388f3cd-7722-4040-9bb2-94b0a05093aa' };
 
 /** The link that opens this test page in the default browser. */
@@ -97,6 +107,72 @@ describe('<freedomid-login>', () => {
       it(`shows the ${locale} copy-the-link guidance, with no link`, async () => {
         const { el } = await mount({ ...BASE, locale });
         expect(hintOf(el)?.textContent).to.equal(`${NOTICE[locale]} ${COPY[locale]}`);
+        expect(hintOf(el)?.querySelector('a')).to.equal(null);
+      });
+    }
+  });
+
+  describe('when the page runs in an unnamed app’s WebView on Android (LinkedIn’s)', () => {
+    beforeEach(() => (restore = pretendUserAgent(WEBVIEW.userAgent)));
+
+    it('shows the hint with an intent link to this page', async () => {
+      const { el } = await mount({ ...BASE, locale: 'kk' });
+      expect(hintOf(el)?.textContent).to.equal(`${NOTICE.kk} ${OPEN.kk}`);
+      expect(hintOf(el)?.querySelector('a[part="hint-link"]')?.getAttribute('href')).to.equal(
+        INTENT,
+      );
+    });
+
+    it('dispatches freedomid-in-app-browser once with kind webview and no app', async () => {
+      const recorded = record('freedomid-in-app-browser');
+      try {
+        await mount(BASE);
+        expect(recorded.events.map((event) => event.detail)).to.deep.equal([
+          { kind: 'webview', app: null, platform: 'android' },
+        ]);
+      } finally {
+        recorded.stop();
+      }
+    });
+
+    it('signs in by redirect in popup mode: no window opens, the page navigates', async () => {
+      const capture = capturePopups();
+      try {
+        const mounted = await mount({ ...BASE, 'ux-mode': 'popup' });
+        const url = await signIn(mounted);
+        expect(capture.popups).to.deep.equal([]);
+        expect(url.searchParams.get('client_id')).to.equal(BASE['client-id']);
+      } finally {
+        capture.restore();
+      }
+    });
+  });
+
+  describe('when the page runs in an unnamed app’s WKWebView on iPhone (Twitter’s)', () => {
+    beforeEach(() => (restore = pretendUserAgent(IOS_WEBVIEW.userAgent)));
+
+    it('shows the copy-the-link guidance and reports the webview', async () => {
+      const recorded = record('freedomid-in-app-browser');
+      try {
+        const { el } = await mount({ ...BASE, locale: 'ru' });
+        expect(hintOf(el)?.textContent).to.equal(`${NOTICE.ru} ${COPY.ru}`);
+        expect(hintOf(el)?.querySelector('a')).to.equal(null);
+        expect(recorded.events.map((event) => event.detail)).to.deep.equal([
+          { kind: 'webview', app: null, platform: 'ios' },
+        ]);
+      } finally {
+        recorded.stop();
+      }
+    });
+  });
+
+  describe('when the page runs in an app on neither Android nor iOS (WeChat on Windows)', () => {
+    beforeEach(() => (restore = pretendUserAgent(DESKTOP_APP.userAgent)));
+
+    for (const locale of ['ru', 'kk', 'en'] as const) {
+      it(`shows the ${locale} advice to open the page in a browser, with no link`, async () => {
+        const { el } = await mount({ ...BASE, locale });
+        expect(hintOf(el)?.textContent).to.equal(`${NOTICE[locale]} ${ELSEWHERE[locale]}`);
         expect(hintOf(el)?.querySelector('a')).to.equal(null);
       });
     }

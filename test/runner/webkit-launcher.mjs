@@ -110,10 +110,14 @@ export class WebKitGtkLauncher extends WebdriverLauncher {
     for (const child of this.#children.splice(0)) child.kill('SIGTERM');
   }
 
+  /**
+   * Xvfb on a free display. `-noreset`: by default the server resets when its last client leaves,
+   * and a MiniBrowser started during that reset (the next e2e session) could not open the display.
+   */
   async #startXvfb() {
     const xvfb = this.#spawn(
       'Xvfb',
-      ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
+      ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp', '-noreset'],
       { extraFd: true },
     );
     const [chunk] = await once(xvfb.stdio[3], 'data');

@@ -39,6 +39,7 @@ function wrap(page: Page): E2EPage {
     waitForClose: async () => {
       if (!page.isClosed()) await page.waitForEvent('close');
     },
+    windows: () => Promise.resolve(page.context().pages().length),
     clearCookies: () => page.context().clearCookies(),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     screenshot: async (path) => {

@@ -58,6 +58,7 @@ async function wrap(page: Page, options: ContextOptions): Promise<E2EPage> {
     close: () => page.close(),
     waitForClose: () =>
       page.isClosed() ? Promise.resolve() : new Promise((resolve) => page.once('close', resolve)),
+    windows: async () => (await page.browserContext().pages()).length,
     clearCookies: async () => {
       const context = page.browserContext();
       await context.deleteCookie(...(await context.cookies()));

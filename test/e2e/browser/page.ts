@@ -55,6 +55,8 @@ export interface E2EPage {
   close(): Promise<void>;
   /** Resolves once this window is closed (by itself or by the page). */
   waitForClose(): Promise<void>;
+  /** How many windows are open in this page's context, this one included (a popup adds one). */
+  windows(): Promise<number>;
   /** Deletes every cookie of the context this page is in. */
   clearCookies(): Promise<void>;
   /** Sets the viewport's size in CSS pixels. */
@@ -92,13 +94,13 @@ export const MISSING: Readonly<Record<Engine, Partial<Record<Capability, string>
     locale:
       'WebKitGTK: the MiniBrowser speaks the system locale, and this machine has only C (no ru/kk/en locale to switch to)',
     narrow: 'WebKitGTK: the MiniBrowser window is never narrower than 447 px',
-    'bracketed-user-agent':
-      'WebKitGTK: the MiniBrowser keeps its own user agent when --user-agent holds "[…]" (seen with WhatsApp’s and Facebook’s)',
+    'invalid-user-agent':
+      'WebKitGTK: the MiniBrowser keeps its own user agent unless --user-agent is a valid User-Agent header (RFC 9110 §10.1.5), which "[…]" (WhatsApp’s, Facebook’s) and "Line/8.4.1/IAB" are not',
   },
 };
 
 /** What some tests need beyond the common interface. */
-export type Capability = 'intercept' | 'locale' | 'narrow' | 'bracketed-user-agent';
+export type Capability = 'intercept' | 'locale' | 'narrow' | 'invalid-user-agent';
 
 /** Turns a ` >>> ` selector into the script that finds its element, or null (runs in the page). */
 export const FIND_SCRIPT = `function find(selector) {

@@ -144,6 +144,7 @@ function page(context: Context, window: string): E2EPage {
       );
       context.forget(window);
     },
+    windows: () => context.any(async (session) => (await session.getWindowHandles()).length),
     clearCookies: () => run((session) => session.deleteAllCookies()),
     setViewport: (width, height) =>
       run(async (session) => {
