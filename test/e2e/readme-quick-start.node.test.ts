@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'vite';
 import { DEMO_CLIENT_SECRET } from '../../demo/start-demo.js';
+import { poll } from './browser/page.js';
 import { docBlock, replaceOnce } from './doc-blocks.js';
 import {
   consent,
@@ -27,6 +28,7 @@ import {
   waitForText,
   type Page,
 } from './harness.js';
+import { readSession, type ReadSession } from './session-steps.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -165,25 +167,18 @@ async function startBackend(
 async function signIn(
   url: string,
   signInButton: string,
-): Promise<{ page: Page; session: { sub: string; data: unknown } }> {
+): Promise<{ page: Page; session: ReadSession }> {
   const page = await run.openUrl(url);
   await page.click(signInButton);
   await logIn(page, run.demo.sandboxUrl);
   await consent(page);
   await page.waitForURL((back) => back.href.startsWith(url));
   // The page hands the code to the backend on its own; poll its session until it holds one.
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const session = await page.evaluate(async () => {
-      const reply = (await (await fetch('/api/freedomid/session')).json()) as {
-        session: { sub: string; data: unknown } | null;
-      };
-      return reply.session;
-    }, undefined);
-    if (session !== null) return { page, session };
-    if (Date.now() > deadline) throw new Error('The backend holds no session after signing in.');
-    await new Promise((done) => setTimeout(done, 250));
-  }
+  const session = await poll(
+    async () => (await readSession(page)) ?? undefined,
+    'the backend to hold a session after signing in',
+  );
+  return { page, session };
 }
 
 /** What the README's onSignIn returns for the test user (the sandbox puts given_name in the id_token). */

@@ -4,14 +4,25 @@ import assert from 'node:assert/strict';
 import { BASE_PATH, STANDARD_BASE_PATH } from '../../demo/site/backend.js';
 import { authorizationUrl, consent, logIn, type Page } from './harness.js';
 
-/** What `GET {basePath}/session` answers the page: the session's `sub`, or null when signed out. */
-export function sessionSub(page: Page, basePath = BASE_PATH): Promise<string | null> {
+/** The session `GET {basePath}/session` answers the page with. */
+export interface ReadSession {
+  sub: string;
+  data: unknown;
+}
+
+/** What `GET {basePath}/session` answers the page: the session, or null when signed out. */
+export function readSession(page: Page, basePath = BASE_PATH): Promise<ReadSession | null> {
   return page.evaluate(async (path) => {
     const reply = (await (await fetch(`${path}/session`)).json()) as {
-      session: { sub: string } | null;
+      session: { sub: string; data: unknown } | null;
     };
-    return reply.session === null ? null : reply.session.sub;
+    return reply.session;
   }, basePath);
+}
+
+/** The `sub` of the session `GET {basePath}/session` answers the page, or null when signed out. */
+export async function sessionSub(page: Page, basePath = BASE_PATH): Promise<string | null> {
+  return (await readSession(page, basePath))?.sub ?? null;
 }
 
 /**
