@@ -4,6 +4,7 @@
 // (BroadcastChannel) and GET {basePath}/session then answers signed out.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { decodeJwt } from 'jose';
 import { STANDARD_BASE_PATH } from '../../demo/site/backend.js';
 import {
   DEMO_CLIENT_ID,
@@ -118,7 +119,9 @@ describe('the signed-in state on the page, against the sandbox', () => {
         [logoutUrl.origin + logoutUrl.pathname, logoutUrl.searchParams.get('client_id')],
         [new URL('session/end', standardUrl).href, DEMO_CLIENT_ID],
       );
-      assert.ok(logoutUrl.searchParams.get('id_token_hint'), 'the id_token_hint is sent');
+      // The hint is the id_token of this very sign-in: the user's sub, issued to this client.
+      const hint = decodeJwt(logoutUrl.searchParams.get('id_token_hint') ?? '');
+      assert.deepEqual([hint.sub, hint.aud], [DEMO_USER.claims.sub, DEMO_CLIENT_ID]);
       assert.equal(await sessionSub(page, STANDARD_BASE_PATH), null);
     },
   );
