@@ -225,6 +225,28 @@ describe('<freedomid-login>', () => {
         part(el, 'button')?.tagName,
       ]).to.deep.equal([[{}], 'BUTTON']);
     });
+    it('reads nothing when the page goes out of view, only when it comes back', async () => {
+      sessionIs(SESSION);
+      const { el } = await mountWithSession();
+      const signedOut = record('freedomid-signed-out');
+      let reads = 0;
+      worker.use(
+        http.get(SESSION_URL, () => {
+          reads += 1;
+          return HttpResponse.json({ session: null });
+        }),
+      );
+      for (const state of ['hidden', 'visible']) {
+        Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }
+      Reflect.deleteProperty(document, 'visibilityState');
+      // A read on hiding would have been sent first, so it is counted by the time this one answers.
+      await waitUntil(() => signedOut.events.length > 0, 'the session was not read again');
+      signedOut.stop();
+      await el.updateComplete;
+      expect([reads, signedOut.events.map((event) => event.detail)]).to.deep.equal([1, [{}]]);
+    });
   });
 
   describe('when its own sign-in succeeds', () => {
