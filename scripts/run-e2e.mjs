@@ -26,7 +26,7 @@ const files =
         .map((name) => `test/e2e/${name}`);
 
 mkdirSync('.tmp/test-results', { recursive: true });
-const totals = { passed: 0, failed: 0, skipped: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0, failures: [] };
 const lines = [];
 let failedRuns = 0;
 for (const engine of selected) {
@@ -49,15 +49,21 @@ for (const engine of selected) {
     { stdio: 'inherit', env: { ...process.env, E2E_BROWSER: engine, TEST_RESULTS_FILE: results } },
   );
   const seconds = Math.round((Date.now() - started) / 1000);
-  let counts = { passed: 0, failed: 0, skipped: 0 };
+  let counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
   try {
     counts = JSON.parse(readFileSync(results, 'utf8'));
   } catch {
     // the run crashed before its reporter wrote anything
   }
   if (run.status !== 0) failedRuns++;
-  if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
-  for (const key of Object.keys(totals)) totals[key] += counts[key];
+  if (run.status !== 0 && counts.failed === 0) {
+    counts.failed = 1;
+    counts.failures = [
+      `the run ${run.signal ? `was stopped by ${run.signal}` : `exited ${run.status}`} with no test failed`,
+    ];
+  }
+  for (const key of ['passed', 'failed', 'skipped']) totals[key] += counts[key];
+  totals.failures.push(...counts.failures.map((line) => `e2e ${engine}: ${line}`));
   lines.push(
     `e2e ${engine}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${seconds} s`,
   );

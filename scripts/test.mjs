@@ -1,5 +1,6 @@
 // `npm test`: the static checks (lint, types, build, size, package, docs snippets, quick bench), then every test suite
-// (browser tests in each engine, Node tests), ending with one plain line: "N passed, N failed".
+// (browser tests in each engine, Node tests), ending with the failed tests' names, if any, and one plain
+// line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -26,6 +27,7 @@ for (const check of CHECKS) {
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
 let failedSuites = 0;
 for (const { script, results } of SUITES) {
   rmSync(results, { force: true });
@@ -34,10 +36,17 @@ for (const { script, results } of SUITES) {
     ? JSON.parse(readFileSync(results, 'utf8'))
     : { passed: 0, failed: 0, skipped: 0 };
   // A suite that exits non-zero without a counted failure (it crashed or could not start) still fails the run.
-  if (status !== 0 && counts.failed === 0) counts.failed = 1;
+  if (status !== 0 && counts.failed === 0) {
+    counts.failed = 1;
+    counts.failures = [`npm run ${script} exited ${status} with no test failed`];
+  }
   if (status !== 0) failedSuites++;
   for (const key of Object.keys(totals)) totals[key] += counts[key];
+  failures.push(...(counts.failures ?? []));
 }
+// The names last, beside the totals, where a CI log's tail shows them.
+if (failures.length > 0)
+  console.log(`\nFailed:\n${failures.map((line) => `  ✖ ${line}`).join('\n')}`);
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(failedSuites > 0 || totals.failed > 0 || totals.passed === 0 ? 1 : 0);

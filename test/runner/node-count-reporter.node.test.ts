@@ -11,7 +11,7 @@ import { after, describe, it } from 'node:test';
 const OUTCOMES = `import { describe, it } from 'node:test';
 describe('runs', () => {
   it('passes', () => {});
-  it('fails', () => { throw new Error('on purpose'); });
+  it('fails', () => { throw new Error('on purpose\\nand a second line'); });
   it('is skipped', { skip: 'not here' }, () => {});
   it('is to do', { todo: 'later' }, () => {});
 });
@@ -27,7 +27,7 @@ describe('the count reporter', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('counts passed, failed, and skipped: skipped tests, todos and each skipped suite', () => {
+  it('counts passed, failed, and skipped (skipped tests, todos and each skipped suite), and names each failure', () => {
     const file = join(dir, 'outcomes.test.mjs');
     const results = join(dir, 'results.json');
     writeFileSync(file, OUTCOMES);
@@ -49,6 +49,7 @@ describe('the count reporter', () => {
       passed: 2,
       failed: 1,
       skipped: 3,
+      failures: [`${file} › runs › fails: on purpose`],
     });
   });
 });

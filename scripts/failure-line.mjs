@@ -1,0 +1,13 @@
+// One line naming a failed test for the end of `npm test`: where it is, its suites and name, and the
+// first line of its error, so the last lines of a CI log say what failed without scrolling back.
+const MAX_MESSAGE = 200;
+
+/** `file › suite › test: message`, the message cut to its first line and 200 characters. */
+export function failureLine(file, titles, error) {
+  const where = [file, ...titles].filter(Boolean).join(' › ');
+  const message = String(error?.message ?? error ?? '')
+    .split('\n')[0]
+    .trim();
+  const short = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
+  return short ? `${where}: ${short}` : where;
+}
