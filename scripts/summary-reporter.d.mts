@@ -12,6 +12,6 @@ interface Session {
   testResults?: Suite;
 }
 
-export function summaryReporter(options?: { file?: string }): {
+export function summaryReporter(options?: { file?: string; log?: (line: string) => void }): {
   onTestRunFinished(args: { sessions: Session[] }): void;
 };

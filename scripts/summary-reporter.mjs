@@ -17,7 +17,11 @@ function count(suite, titles, totals, where) {
   for (const child of suite?.suites ?? []) count(child, [...titles, child.name], totals, where);
 }
 
-export function summaryReporter({ file = '.tmp/test-results/browser.json' } = {}) {
+/** @param log - where the closing line goes (a test collects it instead of printing it). */
+export function summaryReporter({
+  file = '.tmp/test-results/browser.json',
+  log = console.log,
+} = {}) {
   return {
     onTestRunFinished({ sessions }) {
       const totals = { passed: 0, failed: 0, skipped: 0, failures: [] };
@@ -33,9 +37,7 @@ export function summaryReporter({ file = '.tmp/test-results/browser.json' } = {}
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify(totals));
       const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
-      setTimeout(() =>
-        console.log(`browser: ${totals.passed} passed, ${totals.failed} failed${skipped}`),
-      );
+      setTimeout(() => log(`browser: ${totals.passed} passed, ${totals.failed} failed${skipped}`));
     },
   };
 }

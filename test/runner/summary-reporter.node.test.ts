@@ -49,9 +49,13 @@ describe('the browser summary reporter', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('counts each engine’s tests and names each failed test and each file that did not run', () => {
+  it('counts each engine’s tests and names each failed test and each file that did not run', async () => {
     const file = join(dir, 'browser.json');
-    summaryReporter({ file }).onTestRunFinished({ sessions });
+    const lines: string[] = [];
+    summaryReporter({ file, log: (line) => lines.push(line) }).onTestRunFinished({ sessions });
+    // The closing line comes after the runner's own output, on the next turn.
+    await new Promise((resolve) => setTimeout(resolve));
+    assert.deepEqual(lines, ['browser: 1 passed, 2 failed, 1 skipped']);
     assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), {
       passed: 1,
       failed: 2,
