@@ -11,3 +11,11 @@ export function failureLine(file, titles, error) {
   const short = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
   return short ? `${where}: ${short}` : where;
 }
+
+/** The `Failed:` block: one `✖` line each, the first `shown` of them (a crash can fail hundreds). */
+export function failureList(lines, shown = 40) {
+  const more = lines.length > shown ? [`… and ${lines.length - shown} more, above`] : [];
+  return ['Failed:', ...[...lines.slice(0, shown), ...more].map((line) => `  ✖ ${line}`)].join(
+    '\n',
+  );
+}

@@ -3,6 +3,7 @@
 // line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { failureList } from './failure-line.mjs';
 
 // `bench:quick` runs every table of the benchmark once on the root's dependencies only, so a broken
 // bench fails here; the peers that need bench/'s own install are listed as "not installed".
@@ -45,8 +46,7 @@ for (const { script, results } of SUITES) {
   failures.push(...(counts.failures ?? []));
 }
 // The names last, beside the totals, where a CI log's tail shows them.
-if (failures.length > 0)
-  console.log(`\nFailed:\n${failures.map((line) => `  ✖ ${line}`).join('\n')}`);
+if (failures.length > 0) console.log(`\n${failureList(failures)}`);
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(failedSuites > 0 || totals.failed > 0 || totals.passed === 0 ? 1 : 0);

@@ -1,0 +1,3 @@
+// Types of failure-line.mjs, for its test (test/runner/failure-line.node.test.ts).
+export function failureLine(file: string, titles: string[], error?: unknown): string;
+export function failureList(lines: string[], shown?: number): string;
