@@ -2,9 +2,9 @@
 // first line of its error, so the last lines of a CI log say what failed without scrolling back.
 const MAX_MESSAGE = 200;
 
-/** `file › suite › test: message`, the message cut to its first line and 200 characters. */
+/** `file › suite › test: message`, the file relative to here, the message cut to its first line and 200 characters. */
 export function failureLine(file, titles, error) {
-  const where = [file, ...titles].filter(Boolean).join(' › ');
+  const where = [file.replace(`${process.cwd()}/`, ''), ...titles].filter(Boolean).join(' › ');
   const message = String(error?.message ?? error ?? '')
     .split('\n')[0]
     .trim();
@@ -18,4 +18,9 @@ export function failureList(lines, shown = 40) {
   return ['Failed:', ...[...lines.slice(0, shown), ...more].map((line) => `  ✖ ${line}`)].join(
     '\n',
   );
+}
+
+/** The line for a run that failed without a failed test: it crashed, or could not start. */
+export function exitLine(run, status, signal) {
+  return `${run} ${signal ? `was stopped by ${signal}` : `exited ${status}`} with no test failed`;
 }

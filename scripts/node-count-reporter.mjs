@@ -26,9 +26,7 @@ export default async function* countReporter(source) {
       totals.failed++;
       const path = [...(titles.get(file) ?? []).slice(0, nesting), name];
       const error = event.data.details?.error;
-      totals.failures.push(
-        failureLine(file.replace(`${process.cwd()}/`, ''), path, error?.cause ?? error),
-      );
+      totals.failures.push(failureLine(file, path, error?.cause ?? error));
     }
   }
   const file = process.env.TEST_RESULTS_FILE ?? '.tmp/test-results/node.json';

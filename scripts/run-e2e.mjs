@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { browserPath } from './browser-path.mjs';
+import { exitLine } from './failure-line.mjs';
 
 const ENGINES = ['chromium', 'firefox', 'webkit'];
 const variable = process.env.E2E_BROWSERS === undefined ? 'BROWSERS' : 'E2E_BROWSERS';
@@ -58,9 +59,7 @@ for (const engine of selected) {
   if (run.status !== 0) failedRuns++;
   if (run.status !== 0 && counts.failed === 0) {
     counts.failed = 1;
-    counts.failures = [
-      `the run ${run.signal ? `was stopped by ${run.signal}` : `exited ${run.status}`} with no test failed`,
-    ];
+    counts.failures = [exitLine('the run', run.status, run.signal)];
   }
   for (const key of ['passed', 'failed', 'skipped']) totals[key] += counts[key];
   totals.failures.push(...counts.failures.map((line) => `e2e ${engine}: ${line}`));

@@ -26,7 +26,7 @@ export function summaryReporter({
     onTestRunFinished({ sessions }) {
       const totals = { passed: 0, failed: 0, skipped: 0, failures: [] };
       for (const session of sessions) {
-        const where = `${session.browser.name} ${session.testFile.replace(`${process.cwd()}/`, '')}`;
+        const where = `${session.browser.name} ${failureLine(session.testFile, [])}`;
         count(session.testResults, [], totals, where);
         // A file that failed to load or start counts as a failure even though no test ran.
         if (!session.passed && (session.errors?.length ?? 0) > 0) {

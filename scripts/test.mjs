@@ -3,7 +3,7 @@
 // line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { failureList } from './failure-line.mjs';
+import { exitLine, failureList } from './failure-line.mjs';
 
 // `bench:quick` runs every table of the benchmark once on the root's dependencies only, so a broken
 // bench fails here; the peers that need bench/'s own install are listed as "not installed".
@@ -39,7 +39,7 @@ for (const { script, results } of SUITES) {
   // A suite that exits non-zero without a counted failure (it crashed or could not start) still fails the run.
   if (status !== 0 && counts.failed === 0) {
     counts.failed = 1;
-    counts.failures = [`npm run ${script} exited ${status} with no test failed`];
+    counts.failures = [exitLine(`npm run ${script}`, status)];
   }
   if (status !== 0) failedSuites++;
   for (const key of Object.keys(totals)) totals[key] += counts[key];
