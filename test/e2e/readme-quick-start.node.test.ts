@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'vite';
 import { DEMO_CLIENT_SECRET } from '../../demo/start-demo.js';
+import type { FreedomIdSession } from '../../src/index.js';
 import { poll } from './browser/page.js';
 import { docBlock, replaceOnce } from './doc-blocks.js';
 import {
@@ -28,7 +29,7 @@ import {
   waitForText,
   type Page,
 } from './harness.js';
-import { readSession, type ReadSession } from './session-steps.js';
+import { readSession } from './session-steps.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -167,7 +168,7 @@ async function startBackend(
 async function signIn(
   url: string,
   signInButton: string,
-): Promise<{ page: Page; session: ReadSession }> {
+): Promise<{ page: Page; session: FreedomIdSession }> {
   const page = await run.openUrl(url);
   await page.click(signInButton);
   await logIn(page, run.demo.sandboxUrl);

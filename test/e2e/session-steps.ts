@@ -2,19 +2,14 @@
 // standard-shaped sandbox without an element (the demo has no page for that backend).
 import assert from 'node:assert/strict';
 import { BASE_PATH, STANDARD_BASE_PATH } from '../../demo/site/backend.js';
+import type { FreedomIdSession } from '../../src/index.js';
 import { authorizationUrl, consent, logIn, type Page } from './harness.js';
 
-/** The session `GET {basePath}/session` answers the page with. */
-export interface ReadSession {
-  sub: string;
-  data: unknown;
-}
-
 /** What `GET {basePath}/session` answers the page: the session, or null when signed out. */
-export function readSession(page: Page, basePath = BASE_PATH): Promise<ReadSession | null> {
+export function readSession(page: Page, basePath = BASE_PATH): Promise<FreedomIdSession | null> {
   return page.evaluate(async (path) => {
     const reply = (await (await fetch(`${path}/session`)).json()) as {
-      session: { sub: string; data: unknown } | null;
+      session: FreedomIdSession | null;
     };
     return reply.session;
   }, basePath);
